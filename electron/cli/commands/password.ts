@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import type { HistoryEntry } from '../../../shared/domain/history';
+import { checkUserId } from '../../../shared/domain/user-id';
+import type { CliContext } from '../context';
+import { CliExit, usageError } from '../errors';
+import { EXIT, exitCodeForOutcome } from '../exit-codes';
+import { oneLine, zoomDetails } from '../format';
+import { readFirstLine, readHiddenLine } from '../io';
+import { secretArgumentMessage } from '../secrets';
+import { printNotices } from './notices';
+
+const PIPE_EXAMPLE = `printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin`;
+
+/** `zpa password set <user> --password-stdin`: one password change, exit code per outcome. */
+export function registerPasswordCommands(program: Command, ctx: CliContext): void {
+  const password = program.command('password').description("change a Zoom user's password");
+
+  password
+    .command('set')
+    .description("set a user's password; the new password is read from stdin, never from arguments")
+    .usage('<user> --password-stdin [options]')
+    .argument('<user>', 'Zoom user ID, e-mail address, or "me" (the token\'s own user)')
+    .option('--password-stdin', 'read the new password from the first line of stdin (required)')
+    .option('--json', 'also print the history entry for this request as JSON on stdout')
+    .allowExcessArguments(true)
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        `  ${PIPE_EXAMPLE}\n` +
+        '  zpa password set KDcuGIm1QgePTO8WbOqwIQ --password-stdin < new-password.txt\n' +
+        '  zpa password set me --password-stdin      (on a terminal: hidden prompt, asked twice)\n' +
+        '\nOnly the line break at the end of the first line is removed; spaces are part of the password.\n' +
+        'On success Zoom e-mails the user that their password changed.\n' +
+        '\nExit codes: 0 updated; 1 Zoom refused (rule, reuse, user not found...); 2 invalid input or usage,\n' +
+        'nothing sent; 3 no token, keychain unavailable or token refused; 4 could not complete (network,\n' +
+        'timeout, Zoom error, rate limit, unknown outcome).\n',
+    )
+    .action(async (userArg: string, options: { passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
+      if (cmd.args.length > 1) {
+        throw usageError(secretArgumentMessage('password', `${PIPE_EXAMPLE}.`));
+      }
+      if (!options.passwordStdin) {
+        throw usageError(
+          'zpa password set needs --password-stdin: the new password is read from the first line of stdin, ' +
+            `never from an argument. Example: ${PIPE_EXAMPLE}`,
+        );
+      }
+      // Checked before reading the password so nobody types a password for a user that cannot exist.
+      const user = checkUserId(userArg);
+      if (!user.ok) throw usageError(`${user.reason} Nothing was sent.`);
+
+      const newPassword = await readPassword(ctx, user.value);
+      const core = ctx.core();
+      const entry = await core.passwords.change({ user: userArg, password: newPassword });
+      printNotices(ctx, core);
+      report(ctx, entry, options.json === true);
+    });
+}
+
+async function readPassword(ctx: CliContext, user: string): Promise<string> {
+  const { io } = ctx;
+  let value: string;
+  if (io.stdin.isTTY === true) {
+    value = await readHiddenLine(io.stdin, ctx.stderr, `New password for ${user} (input hidden): `);
+    ctx.redactor.add(value);
+    if (value !== '') {
+      // Typed blind, so asked twice: a typo would otherwise become the user's password.
+      const again = await readHiddenLine(io.stdin, ctx.stderr, 'Repeat the new password: ');
+      if (again !== value) throw usageError('The two passwords differ: nothing was sent.');
+    }
+  } else {
+    value = await readFirstLine(io.stdin);
+    ctx.redactor.add(value);
+  }
+  if (value === '') {
+    throw usageError(
+      `No password on stdin: nothing was sent. Pass it on the first line of stdin, e.g. ${PIPE_EXAMPLE}`,
+    );
+  }
+  return value;
+}
+
+function report(ctx: CliContext, entry: HistoryEntry, json: boolean): void {
+  if (json) ctx.stdout.write(`${JSON.stringify(entry)}\n`);
+  const exitCode = exitCodeForOutcome(entry.outcome);
+  if (exitCode === EXIT.ok) {
+    if (!json) {
+      ctx.stdout.write(
+        `Password updated for ${oneLine(entry.user)}. Zoom e-mails the user that it changed.` +
+          `${entry.trackingId === null ? '' : ` (tracking id ${oneLine(entry.trackingId)})`}\n`,
+      );
+    }
+    return;
+  }
+  throw new CliExit(exitCode, outcomeLine(entry));
+}
+
+/**
+ * The one stderr line for an outcome other than `updated`. The core's message already says what happened and what
+ * to do; this adds Zoom's code and tracking id, and the zpa command for the next step.
+ */
+export function outcomeLine(entry: HistoryEntry): string {
+  const base = `${entry.outcome}: ${oneLine(entry.message)}${zoomDetails(entry)}`;
+  switch (entry.outcome) {
+    case 'unauthorized':
+      return `${base} Store the new token with: zpa token set`;
+    case 'unknown':
+      return `${base} The attempt is recorded: zpa history --user ${shellWord(entry.user)}`;
+    default:
+      return base;
+  }
+}
+
+function shellWord(text: string): string {
+  const line = oneLine(text);
+  return /^[\w@.+-]+$/.test(line) ? line : `'${line.replace(/'/g, "'\\''")}'`;
+}

@@ -1,0 +1,76 @@
+import { AppError, isAppError } from '../../shared/domain/errors';
+import { createCore, type Core } from '../node/core';
+import { resolveDataDir } from '../node/data-dir';
+import type { Clock, Keychain, Transport } from '../node/ports';
+import { loadKeytar } from '../node/vault/keytar-keychain';
+import { DEFAULT_API_BASE, normaliseApiBase } from '../node/zoom/api-base';
+import { createNodeTransport } from '../node/zoom/node-transport';
+import type { CliIo, CliOutput } from './io';
+import { Redactor } from './secrets';
+
+/** What tests may replace; production passes nothing and gets keytar, global fetch and the system clock. */
+export interface CliDeps {
+  keychain?: Keychain | (() => Keychain);
+  transport?: Transport;
+  clock?: Clock;
+}
+
+/** Per-run state shared by the commands: streams (redacting), environment, and the core, built on first use. */
+export class CliContext {
+  readonly io: CliIo;
+  readonly stdout: CliOutput;
+  readonly stderr: CliOutput;
+  readonly redactor = new Redactor();
+  readonly version: string;
+  private readonly deps: CliDeps;
+  private built: Core | null = null;
+
+  constructor(io: CliIo, deps: CliDeps, version: string) {
+    this.io = io;
+    this.deps = deps;
+    this.version = version;
+    this.stdout = this.redactor.wrap(io.stdout);
+    this.stderr = this.redactor.wrap(io.stderr);
+  }
+
+  get debug(): boolean {
+    return this.io.env.ZPA_DEBUG === '1';
+  }
+
+  /**
+   * The core, created on first use. The keychain is handed over lazily, so commands that never need the token
+   * (history) never load keytar or talk to the Secret Service.
+   */
+  core(): Core {
+    if (this.built === null) {
+      const env = this.io.env;
+      const keychainService = env.ZPA_KEYCHAIN_SERVICE?.trim();
+      this.built = createCore({
+        dataDir: resolveDataDir({ env, platform: this.io.platform, homedir: this.io.homedir }),
+        apiBase: apiBaseFromEnv(env),
+        transport: this.deps.transport ?? createNodeTransport(),
+        keychain: this.deps.keychain ?? loadKeytar,
+        ...(this.deps.clock === undefined ? {} : { clock: this.deps.clock }),
+        source: 'zpa',
+        ...(keychainService ? { keychainService } : {}),
+        version: this.version,
+      });
+    }
+    return this.built;
+  }
+}
+
+/** The API base from ZPA_API_BASE_URL (default: Zoom's); a bad value is a usage error naming the variable. */
+export function apiBaseFromEnv(env: NodeJS.ProcessEnv): string {
+  const raw = env.ZPA_API_BASE_URL;
+  if (raw === undefined || raw.trim() === '') return normaliseApiBase(DEFAULT_API_BASE);
+  try {
+    return normaliseApiBase(raw.trim());
+  } catch (error) {
+    const reason = isAppError(error) ? error.message : 'it is not a valid URL.';
+    throw new AppError('invalid_input', `ZPA_API_BASE_URL is not usable: ${reason}`, {
+      action: `Use an https URL such as ${DEFAULT_API_BASE} (http only for loopback test servers), or unset it.`,
+      cause: error,
+    });
+  }
+}

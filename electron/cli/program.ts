@@ -1,0 +1,113 @@
+import { Command, Help } from 'commander';
+import { registerHistoryCommand } from './commands/history';
+import { registerPasswordCommands } from './commands/password';
+import { registerTokenCommands } from './commands/token';
+import type { CliContext } from './context';
+import { oneLine } from './format';
+import { looksLikeSecret } from './secrets';
+
+const ROOT_HELP = `
+Examples:
+  zpa token set < token.txt                 store the access token (or run "zpa token set" and paste it)
+  zpa token status
+  printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin
+  zpa history --user jane --limit 20
+  zpa history --outcome rejected --json > rejected.json
+  zpa token clear
+
+Exit codes:
+  0  done (password set: Zoom updated the password)
+  1  Zoom refused the change: a password rule, a reused password, user not found...
+  2  invalid input or usage: nothing was sent
+  3  no token stored, keychain unavailable, or Zoom refused the token
+  4  could not complete: network, timeout, Zoom server error, rate limit, or unknown outcome
+
+Secrets (token, passwords) are read from stdin only, never from arguments, and are never written to
+disk or to the history.
+
+Environment:
+  ZPA_DATA_DIR          data folder (history, settings); default: the Zoom Password Admin app's folder
+  ZPA_API_BASE_URL      Zoom API base, e.g. https://api.zoomgov.com/v2 (https only, except loopback)
+  ZPA_KEYCHAIN_SERVICE  keychain service name (default: Zoom Password Admin)
+  ZPA_DEBUG=1           show details (stack traces) of unexpected errors
+`;
+
+/** Builds a fresh command tree for one run; errors come back as thrown CommanderErrors (exitOverride). */
+export function buildProgram(ctx: CliContext, argv: readonly string[]): Command {
+  const program = new Command('zpa')
+    .description(
+      "Change Zoom users' passwords from the command line. Uses the same token (OS keychain), history and " +
+        'data folder as the Zoom Password Admin app.',
+    )
+    .version(ctx.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: zpa <command> --help)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: (text, write) => write(usageLine(text, argv)),
+    })
+    .configureHelp({
+      // List every runnable command ("token set", "password set <user>", ...) rather than just the groups.
+      visibleCommands(this: Help, cmd: Command): Command[] {
+        return leafCommands(this, cmd, true);
+      },
+      subcommandTerm(cmd: Command): string {
+        // "[options]" only where there are options to give; a command's own usage line without its options tail.
+        const usage = cmd.usage();
+        const rest = usage.startsWith('[options]')
+          ? cmd.options.length > 0
+            ? usage
+            : usage.replace(/^\[options\]\s*/, '')
+          : usage.replace(/\s*\[options\]$/, '');
+        return `${commandPath(cmd)}${rest ? ` ${rest}` : ''}`;
+      },
+    })
+    .addHelpText('after', ROOT_HELP);
+  registerTokenCommands(program, ctx);
+  registerPasswordCommands(program, ctx);
+  registerHistoryCommand(program, ctx);
+  return program;
+}
+
+function leafCommands(help: Help, cmd: Command, top: boolean): Command[] {
+  return Help.prototype.visibleCommands.call(help, cmd).flatMap((sub) => {
+    if (sub.commands.length > 0) return leafCommands(help, sub, false);
+    // Each group gets an implicit "help" command; one at the top is enough.
+    return !top && sub.name() === 'help' ? [] : [sub];
+  });
+}
+
+/** "token set" for the set command under token (the root's name left out). */
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  // Commander's implicit "help" command has no parent.
+  return names.length > 0 ? names.join(' ') : cmd.name();
+}
+
+/**
+ * Commander's error ("error: unknown option '--x'") as zpa's one line, with a pointer to the right help.
+ * Words from the command line that could be a secret are not repeated.
+ */
+function usageLine(text: string, argv: readonly string[]): string {
+  let message = oneLine(text.replace(/^error:\s*/, ''));
+  for (const word of argv) if (looksLikeSecret(word)) message = message.split(word).join('[not shown]');
+  const path = commandWords(argv);
+  return `zpa: ${message} (see "zpa ${path ? `${path} ` : ''}--help")\n`;
+}
+
+const COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['token', 'password', 'history'],
+  token: ['set', 'status', 'clear'],
+  password: ['set'],
+};
+
+function commandWords(argv: readonly string[]): string {
+  const words: string[] = [];
+  for (const arg of argv) {
+    if (!COMMAND_WORDS[words.join(' ')]?.includes(arg)) break;
+    words.push(arg);
+  }
+  return words.join(' ');
+}

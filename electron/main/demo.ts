@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import type { Session } from 'electron';
+import { AppError } from '../../shared/domain/errors';
+import type { Core } from '../node/core';
+import { isTrustedDemoCertificate } from './demo-trust';
+
+// Electron's certificate verify results: accept, or defer to Chromium's own verification.
+const ACCEPT = 0;
+const USE_CHROMIUM_VERDICT = -3;
+
+/**
+ * Demo mode only: trusts the simulator's CA for loopback hosts. Every other certificate keeps
+ * Chromium's verdict, so the demo cannot weaken TLS towards any real server.
+ */
+export function trustDemoCa(ses: Session, caFile: string): void {
+  let caPem: string;
+  try {
+    caPem = readFileSync(caFile, 'utf8');
+  } catch (error) {
+    throw new AppError('invalid_input', `The simulator's CA certificate could not be read from ${caFile}.`, {
+      action: 'Start the demo with "npm run demo", which starts the simulator and passes its certificate.',
+      cause: error,
+    });
+  }
+  ses.setCertificateVerifyProc((request, callback) => {
+    const trusted = isTrustedDemoCertificate(request.hostname, request.certificate, caPem);
+    callback(trusted ? ACCEPT : USE_CHROMIUM_VERDICT);
+  });
+}
+
+/**
+ * Stores the simulator's sample token in the demo's own keychain entry when none is stored yet, so
+ * the demo opens ready to use. A keychain problem is left for the app to report on its token screen.
+ */
+export async function seedDemoToken(core: Core, token: string): Promise<void> {
+  try {
+    const status = await core.vault.status();
+    if (!status.stored) await core.vault.setToken(token);
+  } catch (error) {
+    console.error(`[demo] the sample token could not be stored: ${error instanceof Error ? error.message : 'error'}`);
+  }
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { IpcMethod } from '../../../shared/ipc/channels';
+import type { IpcContract, IpcResponse } from '../../../shared/ipc/contract';
+import type { Core } from '../core';
+import { registerAppHandlers } from './app-ipc';
+import { registerHistoryHandlers } from './history-ipc';
+import { registerPasswordHandlers } from './password-ipc';
+import { registerTokenHandlers } from './token-ipc';
+
+/** One handler per IPC method; each receives a request already validated against the contract. */
+export type HandlerTable = {
+  [M in IpcMethod]: (request: z.output<IpcContract[M]['request']>) => Promise<IpcResponse<M>>;
+};
+
+/** What a handler may ask of the desktop shell (Electron's `shell`, or a recorder in tests). */
+export interface ShellServices {
+  openExternal(url: string): Promise<void>;
+}
+
+/**
+ * The whole IPC surface in one object. Electron main and the browser test harness bind this same
+ * table behind the dispatcher, so the renderer is always tested against the real handlers.
+ */
+export function createHandlerTable(core: Core, shell: ShellServices): HandlerTable {
+  return {
+    ...registerAppHandlers(core, shell),
+    ...registerTokenHandlers(core),
+    ...registerPasswordHandlers(core),
+    ...registerHistoryHandlers(core),
+  };
+}

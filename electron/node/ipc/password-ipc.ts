@@ -1,0 +1,9 @@
+import type { Core } from '../core';
+import type { HandlerTable } from './handler-table';
+
+/** The password change: the service validates, sends, records history and returns the entry it recorded. */
+export function registerPasswordHandlers(core: Core): Pick<HandlerTable, 'changePassword'> {
+  return {
+    changePassword: async ({ user, password }) => ({ entry: await core.passwords.change({ user, password }) }),
+  };
+}

@@ -1,0 +1,23 @@
+import type { ChecklistItem, RuleState } from '../format/checklist';
+import { Icon } from './Icon';
+
+const STATE_WORDS: Readonly<Record<RuleState, string>> = { pass: 'Met', fail: 'Not met', pending: 'Not checked yet' };
+const STATE_ICONS = { pass: 'check-circle', fail: 'x-circle', pending: 'circle' } as const;
+
+/** Zoom's rules, one line each, updating as the password is typed. */
+export function RuleChecklist({ id, items }: { id: string; items: readonly ChecklistItem[] }) {
+  return (
+    <div className="checklist" id={id}>
+      <h3 className="checklist-title">Zoom&apos;s password rules</h3>
+      <ul className="checklist-items" aria-label="Password rules">
+        {items.map((item) => (
+          <li key={item.id} className={`checklist-item is-${item.state}`} data-rule={item.id} data-state={item.state}>
+            <Icon name={STATE_ICONS[item.state]} size={16} />
+            <span className="visually-hidden">{STATE_WORDS[item.state]}: </span>
+            <span>{item.label}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

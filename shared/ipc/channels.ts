@@ -1,0 +1,29 @@
+/**
+ * The whole IPC surface: one method name per channel. The preload exposes exactly these methods,
+ * and main registers exactly these handlers; nothing else crosses the bridge.
+ * Kept free of schemas so the sandboxed preload stays small.
+ */
+export const IPC_CHANNELS = {
+  getAppInfo: 'app:get-info',
+  openExternal: 'app:open-external',
+  getTokenStatus: 'token:get-status',
+  setToken: 'token:set',
+  clearToken: 'token:clear',
+  changePassword: 'password:change',
+  listHistory: 'history:list',
+  listRecentUsers: 'recent-users:list',
+} as const;
+
+export type IpcMethod = keyof typeof IPC_CHANNELS;
+export type IpcChannel = (typeof IPC_CHANNELS)[IpcMethod];
+
+/** Name under which the preload exposes the API on `window`. */
+export const BRIDGE_GLOBAL = 'zpa';
+
+/** Looks a channel name up; undefined for anything that is not part of the contract. */
+export function methodForChannel(channel: string): IpcMethod | undefined {
+  for (const [method, name] of Object.entries(IPC_CHANNELS)) {
+    if (name === channel) return method as IpcMethod;
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { appErrorShape } from '../domain/errors';
+import { historyEntrySchema, historyPageSchema, historyQuerySchema } from '../domain/history';
+import { outcomeSchema } from '../domain/outcome';
+import { MAX_USER_LENGTH } from '../domain/user-id';
+import type { IpcMethod } from './channels';
+
+const noPayload = z.undefined();
+
+/** A notice main wants the user to see: a recovered file, a keychain problem found at start. */
+export const noticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  action: z.string().optional(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+export const appInfoSchema = z.object({
+  productName: z.string(),
+  version: z.string(),
+  /** Where history and settings live (userData, or ZPA_DATA_DIR). */
+  dataDir: z.string(),
+  apiBase: z.string(),
+  /** True when running against the bundled Zoom simulator. */
+  demo: z.boolean(),
+  platform: z.string(),
+  notices: z.array(noticeSchema),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const tokenStatusSchema = z.object({
+  stored: z.boolean(),
+  /** When the stored token was saved, ISO 8601; null when unknown or none stored. */
+  storedAt: z.string().nullable(),
+});
+export type TokenStatus = z.infer<typeof tokenStatusSchema>;
+
+// An OAuth access token is printable ASCII without spaces; the limit keeps absurd pastes out of the keychain.
+export const MAX_TOKEN_LENGTH = 8192;
+export const tokenSchema = z
+  .string()
+  .trim()
+  .min(1, 'Paste the access token.')
+  .max(MAX_TOKEN_LENGTH, `A Zoom access token is shorter than ${MAX_TOKEN_LENGTH} characters.`)
+  .regex(/^[\x21-\x7e]+$/, 'A token has no spaces, line breaks or non-ASCII characters: check what was pasted.');
+
+export const recentUserSchema = z.object({
+  user: z.string(),
+  lastAt: z.string(),
+  lastOutcome: outcomeSchema,
+});
+export type RecentUser = z.infer<typeof recentUserSchema>;
+
+/**
+ * Channel → request and response schemas. Main validates every request against these before a
+ * handler runs; the renderer's types come from here too.
+ */
+export const ipcContract = {
+  getAppInfo: { request: noPayload, response: appInfoSchema },
+  openExternal: {
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+  getTokenStatus: { request: noPayload, response: tokenStatusSchema },
+  setToken: { request: z.object({ token: tokenSchema }).strict(), response: tokenStatusSchema },
+  clearToken: { request: noPayload, response: tokenStatusSchema },
+  changePassword: {
+    // Lengths are bounded here; the rules themselves are checked by the password service,
+    // which answers with a field-specific error.
+    request: z
+      .object({
+        user: z.string().max(MAX_USER_LENGTH * 2),
+        password: z.string().max(256),
+      })
+      .strict(),
+    response: z.object({ entry: historyEntrySchema }),
+  },
+  listHistory: { request: historyQuerySchema, response: historyPageSchema },
+  listRecentUsers: { request: noPayload, response: z.array(recentUserSchema) },
+} as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcRequest<M extends IpcMethod> = z.input<IpcContract[M]['request']>;
+export type IpcResponse<M extends IpcMethod> = z.output<IpcContract[M]['response']>;
+
+/** Every IPC call answers with a result, never a thrown error: the renderer always gets something it can show. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: z.infer<typeof appErrorShape> };
+
+/** The API the preload puts on `window.zpa`: one method per channel. */
+export type ZpaApi = {
+  [M in IpcMethod]: IpcRequest<M> extends undefined
+    ? () => Promise<IpcResult<IpcResponse<M>>>
+    : (request: IpcRequest<M>) => Promise<IpcResult<IpcResponse<M>>>;
+};

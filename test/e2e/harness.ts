@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { historyEntrySchema, type HistoryEntry } from '../../shared/domain/history';
+import type { IpcResult } from '../../shared/ipc/contract';
+import { createCore, type Core } from '../../electron/node/core';
+import { createHandlerTable } from '../../electron/node/ipc/handler-table';
+import { createDispatcher, createSenderPolicy } from '../../electron/node/ipc/dispatch';
+import { HISTORY_DIR, HISTORY_FILE } from '../../electron/node/history/history-store';
+import type { Keychain } from '../../electron/node/ports';
+import { TOKEN_ACCOUNT } from '../../electron/node/vault/credential-vault';
+import { loadKeytar } from '../../electron/node/vault/keytar-keychain';
+import { createNodeTransport } from '../../electron/node/zoom/node-transport';
+import { DEMO_TOKEN, EXPIRED_TOKEN, NO_SCOPE_TOKEN, uniqueValidPassword } from '../simulator/sample-users';
+import { startZoomSimulator, type ZoomSimulator, type ZoomSimulatorOptions } from '../simulator/zoom-simulator';
+import { MemoryKeychain } from '../support/memory-keychain';
+import { buildBridgeScript } from './bridge-script';
+import { startRendererServer, type RendererServer } from './renderer-server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const screenshotDir = path.join(root, 'test-results', 'screenshots');
+
+export const SMALL_WINDOW = { width: 900, height: 640 } as const;
+
+/** One IPC exchange as the page saw it (the payload is not kept: it may hold a password). */
+export interface IpcCall {
+  channel: string;
+  result: IpcResult<unknown>;
+}
+
+export interface AppHarness {
+  page: Page;
+  /** The real core behind the handlers, for seeding state and checking what happened. */
+  core: Core;
+  sim: ZoomSimulator;
+  dataDir: string;
+  /** Every IPC answer the renderer received, in order. */
+  calls: IpcCall[];
+  /** URLs the renderer asked main to open in the browser. */
+  opened: string[];
+  keychain: 'keytar' | 'memory';
+  /** Loads the renderer and waits until it says it is ready. */
+  open(): Promise<void>;
+  /** Stores a token through the core (as a previous session would have). */
+  storeToken(token?: string): Promise<void>;
+  /** A password the simulator's policy accepts, registered as a secret the renderer must never get back. */
+  newPassword(): string;
+  /** Appends entries straight to the history file (as earlier sessions or zpa would have). */
+  seedHistory(entries: HistoryEntry[]): void;
+  /** Saves a full-page screenshot to test-results/screenshots/<name>.png; `small` adds <name>-small.png. */
+  screenshot(name: string, options?: { small?: boolean }): Promise<void>;
+}
+
+interface WorkerFixtures {
+  /** Options for this worker's simulator (a different value gets its own worker). */
+  simOptions: ZoomSimulatorOptions;
+  sim: ZoomSimulator;
+  rendererServer: RendererServer;
+  bridgeScript: string;
+}
+
+interface TestFixtures {
+  /** Start the core in demo mode (the banner shows). */
+  demo: boolean;
+  /** Make keytar fail to load, as on a machine without libsecret: the "no keychain" case. */
+  brokenKeychain: boolean;
+  /** Files (path relative to the data folder → content) written before the core opens it, e.g. a damaged config. */
+  dataFiles: Readonly<Record<string, string>>;
+  app: AppHarness;
+}
+
+function missingModule(id: string): never {
+  throw new Error(`Cannot find module '${id}'`);
+}
+
+function hasSessionBus(): boolean {
+  return (process.env.DBUS_SESSION_BUS_ADDRESS ?? '').trim() !== '';
+}
+
+/**
+ * Each test gets a fresh data folder, a core over the real Node transport and (with a D-Bus session)
+ * the real keychain under a throwaway service name, the real handler table behind the real dispatcher,
+ * and the built renderer served on loopback with the app's CSP. The page reaches main exactly as in
+ * Electron: window.zpa from shared/ipc/bridge.ts, one binding standing in for ipcRenderer.invoke.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  simOptions: [{}, { scope: 'worker', option: true }],
+  sim: [
+    async ({ simOptions }, use) => {
+      const sim = await startZoomSimulator(simOptions);
+      await use(sim);
+      await sim.stop();
+    },
+    { scope: 'worker' },
+  ],
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from this pattern
+    async ({}, use) => {
+      const server = await startRendererServer(path.join(root, 'dist', 'renderer'));
+      await use(server);
+      await server.stop();
+    },
+    { scope: 'worker' },
+  ],
+  // eslint-disable-next-line no-empty-pattern -- as above
+  bridgeScript: [async ({}, use) => use(await buildBridgeScript(root)), { scope: 'worker' }],
+
+  demo: [false, { option: true }],
+  dataFiles: [{}, { option: true }],
+  brokenKeychain: [false, { option: true }],
+
+  app: async ({ page, sim, rendererServer, bridgeScript, demo, dataFiles, brokenKeychain }, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zpa-e2e-'));
+    for (const [name, content] of Object.entries(dataFiles)) {
+      fs.mkdirSync(path.dirname(path.join(dataDir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dataDir, name), content);
+    }
+    const useKeytar = hasSessionBus() && !brokenKeychain;
+    const service = `Zoom Password Admin e2e ${randomUUID()}`;
+    const keychain: Keychain | (() => Keychain) = brokenKeychain
+      ? () => loadKeytar({ require: missingModule })
+      : useKeytar
+        ? () => loadKeytar()
+        : new MemoryKeychain();
+    const core = createCore({
+      dataDir,
+      apiBase: sim.apiBase,
+      transport: createNodeTransport(),
+      keychain,
+      keychainService: service,
+      source: 'app',
+      demo,
+      version: '0.1.0',
+      timeoutMs: 15_000,
+    });
+    const secrets = new Set([DEMO_TOKEN, EXPIRED_TOKEN, NO_SCOPE_TOKEN]);
+    const calls: IpcCall[] = [];
+    const opened: string[] = [];
+    const consoleErrors: string[] = [];
+    const dispatch = createDispatcher(
+      createHandlerTable(core, { openExternal: async (url) => void opened.push(url) }),
+      createSenderPolicy(rendererServer.origin),
+    );
+
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.exposeBinding('__zpaInvoke', async (source, channel: string, payload: unknown) => {
+      const sender = { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
+      const result = await dispatch(channel, sender, payload);
+      calls.push({ channel, result });
+      return result;
+    });
+    await page.addInitScript({ content: bridgeScript });
+
+    const harness: AppHarness = {
+      page,
+      core,
+      sim,
+      dataDir,
+      calls,
+      opened,
+      keychain: useKeytar ? 'keytar' : 'memory',
+      async open() {
+        await page.goto(`${rendererServer.origin}/index.html`);
+        await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
+      },
+      async storeToken(token = DEMO_TOKEN) {
+        secrets.add(token);
+        await core.vault.setToken(token);
+      },
+      newPassword() {
+        const password = uniqueValidPassword();
+        secrets.add(password);
+        return password;
+      },
+      seedHistory(entries) {
+        // One write for the lot, as a long-running zpa would have left them; the store reads the new tail.
+        const lines = entries.map((entry) => `${JSON.stringify(historyEntrySchema.parse(entry))}\n`).join('');
+        fs.appendFileSync(path.join(dataDir, HISTORY_DIR, HISTORY_FILE), lines);
+      },
+      async screenshot(name, options = {}) {
+        fs.mkdirSync(screenshotDir, { recursive: true });
+        await page.screenshot({
+          path: path.join(screenshotDir, `${name}.png`),
+          fullPage: true,
+          animations: 'disabled',
+        });
+        if (options.small === true) {
+          const size = page.viewportSize();
+          await page.setViewportSize(SMALL_WINDOW);
+          await page.screenshot({
+            path: path.join(screenshotDir, `${name}-small.png`),
+            fullPage: true,
+            animations: 'disabled',
+          });
+          if (size !== null) await page.setViewportSize(size);
+        }
+      },
+    };
+
+    await use(harness);
+
+    sim.faults.clear();
+    if (useKeytar) await loadKeytar().deletePassword(service, TOKEN_ACCOUNT);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    // Checked after every test: the renderer never received a token or a password, and the page
+    // ran without errors (a CSP violation is reported as a console error).
+    const leaks = calls.filter((call) => [...secrets].some((secret) => JSON.stringify(call.result).includes(secret)));
+    expect(
+      leaks.map((call) => call.channel),
+      'IPC answers must never carry a token or a password',
+    ).toEqual([]);
+    expect(consoleErrors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
