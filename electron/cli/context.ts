@@ -1,7 +1,7 @@
 import { AppError, isAppError } from '../../shared/domain/errors';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/data-dir';
-import type { Clock, Keychain, Transport } from '../node/ports';
+import { systemClock, type Clock, type Keychain, type Transport } from '../node/ports';
 import { loadKeytar } from '../node/vault/keytar-keychain';
 import { DEFAULT_API_BASE, normaliseApiBase } from '../node/zoom/api-base';
 import { createNodeTransport } from '../node/zoom/node-transport';
@@ -33,6 +33,11 @@ export class CliContext {
     this.stderr = this.redactor.wrap(io.stderr);
   }
 
+  /** Now, by the clock tests may replace. */
+  now(): Date {
+    return (this.deps.clock ?? systemClock).now();
+  }
+
   get debug(): boolean {
     return this.io.env.ZPA_DEBUG === '1';
   }
@@ -52,6 +57,9 @@ export class CliContext {
         keychain: this.deps.keychain ?? loadKeytar,
         ...(this.deps.clock === undefined ? {} : { clock: this.deps.clock }),
         source: 'zpa',
+        // The app applies the retention period at start; zpa may run once per password change in a
+        // script, and must not re-read the whole history each time (`zpa history retention` applies it).
+        applyRetention: false,
         ...(keychainService ? { keychainService } : {}),
         version: this.version,
       });

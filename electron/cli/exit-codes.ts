@@ -7,6 +7,8 @@ export const EXIT = {
   ok: 0,
   /** Zoom refused the change (a 4xx with a Zoom code, user not found included; token problems excluded). */
   refused: 1,
+  /** `zpa history verify`: an entry was altered, removed or reordered (the same code as a refusal: "it says no"). */
+  notIntact: 1,
   /** Invalid input or usage: nothing was sent. */
   usage: 2,
   /** No token stored, the keychain is unavailable, or Zoom refused the token. */
@@ -38,6 +40,8 @@ const ERROR_EXIT: Readonly<Record<ErrorCode, ExitCode>> = {
   invalid_request: EXIT.usage,
   no_token: EXIT.token,
   keychain_unavailable: EXIT.token,
+  // Zoom's token endpoint refused the app's credentials (or could not be reached): a token problem.
+  oauth_failed: EXIT.token,
   storage_error: EXIT.incomplete,
   // The next ones belong to the IPC layer; if one ever reaches zpa it is a bug, reported as "could not complete".
   forbidden_sender: EXIT.incomplete,

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../shared/domain/history';
+import { DEFAULT_ACCOUNT_LABEL, type HistoryEntry } from '../../shared/domain/history';
 
 // C0 and C1 control characters (ANSI escapes included): text from Zoom or from a history file must not be able
 // to move the cursor or recolour the terminal. Built from code points so no control character sits in the source.
@@ -19,22 +19,40 @@ export function zoomDetails(entry: Pick<HistoryEntry, 'zoomCode' | 'httpStatus' 
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
-const COLUMNS = ['WHEN', 'USER', 'OUTCOME', 'HTTP', 'CODE', 'MS', 'TRACKING ID', 'MESSAGE'] as const;
+interface Column {
+  header: string;
+  cell: (e: HistoryEntry) => string;
+}
+
+const COLUMNS: readonly Column[] = [
+  { header: 'WHEN', cell: (e) => formatWhen(e.at) },
+  { header: 'USER', cell: (e) => oneLine(e.user) },
+  { header: 'OUTCOME', cell: (e) => e.outcome },
+  { header: 'HTTP', cell: (e) => (e.httpStatus === null ? '-' : String(e.httpStatus)) },
+  { header: 'CODE', cell: (e) => (e.zoomCode === null ? '-' : String(e.zoomCode)) },
+  { header: 'MS', cell: (e) => String(e.durationMs) },
+  { header: 'TRACKING ID', cell: (e) => (e.trackingId === null ? '-' : oneLine(e.trackingId)) },
+  { header: 'MESSAGE', cell: (e) => oneLine(e.message) },
+];
+const ACCOUNT: Column = { header: 'ACCOUNT', cell: (e) => oneLine(e.account ?? DEFAULT_ACCOUNT_LABEL) };
+const REASON: Column = { header: 'REASON', cell: (e) => (e.reason ? oneLine(e.reason) : '-') };
+
+/** The table's columns: ACCOUNT and REASON only when one of the entries shown names an account or a reason. */
+function columnsFor(entries: readonly HistoryEntry[]): Column[] {
+  const columns = [...COLUMNS];
+  if (entries.some((e) => typeof e.account === 'string')) columns.splice(1, 0, ACCOUNT);
+  // Before the message, which stays last and whole.
+  if (entries.some((e) => typeof e.reason === 'string' && oneLine(e.reason) !== '')) {
+    columns.splice(columns.length - 1, 0, REASON);
+  }
+  return columns;
+}
 
 /** A plain-text table, one entry per line, columns padded to fit; the message comes last and is never cut. */
 export function historyTable(entries: readonly HistoryEntry[]): string {
-  const rows = entries.map((e) => [
-    formatWhen(e.at),
-    oneLine(e.user),
-    e.outcome,
-    e.httpStatus === null ? '-' : String(e.httpStatus),
-    e.zoomCode === null ? '-' : String(e.zoomCode),
-    String(e.durationMs),
-    e.trackingId === null ? '-' : oneLine(e.trackingId),
-    oneLine(e.message),
-  ]);
-  const all = [[...COLUMNS], ...rows];
-  const widths = COLUMNS.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
+  const columns = columnsFor(entries);
+  const all = [columns.map((c) => c.header), ...entries.map((e) => columns.map((c) => c.cell(e)))];
+  const widths = columns.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
   return (
     all
       .map((row) =>

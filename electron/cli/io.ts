@@ -1,3 +1,5 @@
+import { StringDecoder } from 'node:string_decoder';
+import { Writable } from 'node:stream';
 import { AppError } from '../../shared/domain/errors';
 
 /** Where zpa reads and writes: the process in production, in-memory streams in tests. */
@@ -17,8 +19,32 @@ export interface CliInput extends NodeJS.ReadableStream {
 }
 
 export interface CliOutput {
+  /** Like a stream's write: `false` asks the writer to wait for 'drain' (when `once` is there to wait with). */
   write(text: string): unknown;
   isTTY?: boolean;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+/**
+ * A Writable over a CliOutput, for code that streams (the history exports): text goes through `write`
+ * (so the redacting wrapper still sees it) and backpressure is honoured when the output reports it.
+ */
+export function outputStream(output: CliOutput): Writable {
+  const decoder = new StringDecoder('utf8');
+  const send = (text: string, done: () => void): void => {
+    if (text === '' || output.write(text) !== false || typeof output.once !== 'function') done();
+    else output.once('drain', done);
+  };
+  return new Writable({
+    decodeStrings: false,
+    write(chunk: unknown, _encoding, callback) {
+      // A Buffer may end inside a multi-byte character: the decoder keeps that part for the next chunk.
+      send(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer), () => callback());
+    },
+    final(callback) {
+      send(decoder.end(), () => callback());
+    },
+  });
 }
 
 /** The real process streams and environment. */

@@ -13,11 +13,15 @@ Examples:
   printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin
   zpa history --user jane --limit 20
   zpa history --outcome rejected --json > rejected.json
+  zpa history --since 2026-01-01 --until 2026-03-31 --account sales --csv > q1.csv
+  zpa history --search "INC-4711"
+  zpa history verify                        check that no entry was altered, removed or reordered
   zpa token clear
 
 Exit codes:
-  0  done (password set: Zoom updated the password)
+  0  done (password set: Zoom updated the password; history verify: the history is intact)
   1  Zoom refused the change: a password rule, a reused password, user not found...
+     (history verify: an entry was altered, removed or reordered)
   2  invalid input or usage: nothing was sent
   3  no token stored, keychain unavailable, or Zoom refused the token
   4  could not complete: network, timeout, Zoom server error, rate limit, or unknown outcome
@@ -54,7 +58,8 @@ export function buildProgram(ctx: CliContext, argv: readonly string[]): Command 
       },
       subcommandTerm(cmd: Command): string {
         // "[options]" only where there are options to give; a command's own usage line without its options tail.
-        const usage = cmd.usage();
+        // A runnable group's own line: its options, not "[command]" (its subcommands have their own lines).
+        const usage = cmd.commands.length > 0 ? cmd.usage().replace(/\s*\[command\]$/, '') : cmd.usage();
         const rest = usage.startsWith('[options]')
           ? cmd.options.length > 0
             ? usage
@@ -70,9 +75,15 @@ export function buildProgram(ctx: CliContext, argv: readonly string[]): Command 
   return program;
 }
 
+// Groups that are commands in their own right too ("zpa history" lists, "zpa history verify" checks).
+const RUNNABLE_GROUPS: ReadonlySet<string> = new Set(['history']);
+
 function leafCommands(help: Help, cmd: Command, top: boolean): Command[] {
   return Help.prototype.visibleCommands.call(help, cmd).flatMap((sub) => {
-    if (sub.commands.length > 0) return leafCommands(help, sub, false);
+    if (sub.commands.length > 0) {
+      const self = RUNNABLE_GROUPS.has(commandPath(sub)) ? [sub] : [];
+      return [...self, ...leafCommands(help, sub, false)];
+    }
     // Each group gets an implicit "help" command; one at the top is enough.
     return !top && sub.name() === 'help' ? [] : [sub];
   });
@@ -101,6 +112,7 @@ const COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
   '': ['token', 'password', 'history'],
   token: ['set', 'status', 'clear'],
   password: ['set'],
+  history: ['verify', 'retention'],
 };
 
 function commandWords(argv: readonly string[]): string {

@@ -24,12 +24,16 @@ export function secretArgumentMessage(what: 'token' | 'password', example: strin
   );
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}([.,]\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/i;
+
 /**
  * Could this command-line word be a secret? Used only to keep such words out of error messages that would
  * otherwise repeat them ("unknown command '...'"): long unbroken runs, or mixed letters and digits like a password.
  */
 export function looksLikeSecret(word: string): boolean {
   if (word.startsWith('-') || word.includes('@') || /\s/.test(word)) return false;
+  // A date and time (--since 2026-03-01T09:30:00+01:00) is long, but nobody's secret.
+  if (ISO_DATE.test(word)) return false;
   if (word.length >= 20) return true;
   return word.length >= 8 && /[A-Z]/.test(word) && /[a-z]/.test(word) && /\d/.test(word);
 }
@@ -60,9 +64,11 @@ export class Redactor {
 
   /** A writer that redacts before passing text on. */
   wrap(output: CliOutput): CliOutput {
+    const once = output.once?.bind(output);
     return {
       write: (text: string) => output.write(this.redact(text)),
       ...(output.isTTY === undefined ? {} : { isTTY: output.isTTY }),
+      ...(once === undefined ? {} : { once: (event: 'drain', listener: () => void) => once(event, listener) }),
     };
   }
 }

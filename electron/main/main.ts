@@ -6,13 +6,14 @@ import { isAppError } from '../../shared/domain/errors';
 import { APP_ORIGIN } from '../node/app-assets';
 import { createCore } from '../node/core';
 import { createDispatcher, createSenderPolicy } from '../node/ipc/dispatch';
-import { createHandlerTable } from '../node/ipc/handler-table';
+import { createHandlerTable, type SaveFileRequest } from '../node/ipc/handler-table';
 import { loadKeytar } from '../node/vault/keytar-keychain';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { readMainConfig, type MainConfig } from './config';
 import { seedDemoToken, trustDemoCa } from './demo';
 import { electronStoreFactory } from './electron-store-factory';
 import { registerIpcHandlers } from './ipc-main';
+import { chooseSaveFile } from './save-dialog';
 import { buildAppMenu } from './menu';
 import { createNetTransport } from './net-transport';
 import { guardAllWebContents, hardenSession } from './security';
@@ -73,7 +74,11 @@ async function whenReady(config: MainConfig): Promise<void> {
   });
   if (config.demo && config.demoToken !== null) await seedDemoToken(core, config.demoToken);
 
-  const dispatch = createDispatcher(createHandlerTable(core, { openExternal }), createSenderPolicy(APP_ORIGIN), {
+  const shellServices = {
+    openExternal,
+    chooseSaveFile: (request: SaveFileRequest) => chooseSaveFile(mainWindow, request),
+  };
+  const dispatch = createDispatcher(createHandlerTable(core, shellServices), createSenderPolicy(APP_ORIGIN), {
     checkResponses: config.dev,
   });
   registerIpcHandlers(

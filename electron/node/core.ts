@@ -4,6 +4,7 @@ import { HistoryStore } from './history/history-store';
 import { PasswordService } from './password-service';
 import { systemClock, type Clock, type Keychain, type Transport } from './ports';
 import { RecentUsers } from './recent-users';
+import { HistoryRetention } from './retention-setting';
 import { openSettingsStore, type StoreFactory } from './settings/settings-store';
 import { CredentialVault } from './vault/credential-vault';
 import { normaliseApiBase } from './zoom/api-base';
@@ -24,6 +25,11 @@ export interface CoreOptions {
   timeoutMs?: number;
   /** Reported in info(); defaults to this machine's. */
   platform?: NodeJS.Platform;
+  /**
+   * Apply the stored history retention period now (default true). Each run that removes entries is
+   * recorded in the history; with no period stored (the default) nothing is read or written.
+   */
+  applyRetention?: boolean;
 }
 
 export interface Core {
@@ -33,6 +39,8 @@ export interface Core {
   readonly history: HistoryStore;
   readonly recentUsers: RecentUsers;
   readonly passwords: PasswordService;
+  /** The history retention period (Settings > History retention), applied at start and when set. */
+  readonly retention: HistoryRetention;
   /** What the user should be told about (recovered settings, a repaired history), oldest first. */
   notices(): Notice[];
   info(): AppInfo;
@@ -40,8 +48,9 @@ export interface Core {
 
 /**
  * The plain-Node core both shells (Electron main and zpa) run: one data folder, one keychain
- * entry, one Zoom client. Throws AppError('invalid_input') for an unusable API base and
- * AppError('storage_error') when the data folder cannot be used.
+ * entry, one Zoom client. Applies the stored history retention period (see CoreOptions.applyRetention).
+ * Throws AppError('invalid_input') for an unusable API base and AppError('storage_error') when the
+ * data folder cannot be used.
  */
 export function createCore(o: CoreOptions): Core {
   const clock = o.clock ?? systemClock;
@@ -68,7 +77,9 @@ export function createCore(o: CoreOptions): Core {
     ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
   });
   const passwords = new PasswordService({ vault, zoom, history, recentUsers, apiBase, source: o.source, clock });
-  const notices = (): Notice[] => [...settings.notices, ...history.notices];
+  const retention = new HistoryRetention(settings.store, history);
+  if (o.applyRetention ?? true) retention.applyStored();
+  const notices = (): Notice[] => [...settings.notices, ...history.notices, ...retention.notices];
   return {
     dataDir: o.dataDir,
     apiBase,
@@ -76,6 +87,7 @@ export function createCore(o: CoreOptions): Core {
     history,
     recentUsers,
     passwords,
+    retention,
     notices,
     info: () => ({
       productName: PRODUCT_NAME,

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'storage_error',
   'not_allowed',
   'internal',
+  /** Zoom's token endpoint gave no token (Server-to-Server OAuth): bad credentials, app disabled, network. */
+  'oauth_failed',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

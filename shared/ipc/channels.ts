@@ -11,6 +11,11 @@ export const IPC_CHANNELS = {
   clearToken: 'token:clear',
   changePassword: 'password:change',
   listHistory: 'history:list',
+  getHistorySummary: 'history:summary',
+  verifyHistory: 'history:verify',
+  exportHistory: 'history:export',
+  getRetention: 'history:get-retention',
+  setRetention: 'history:set-retention',
   listRecentUsers: 'recent-users:list',
 } as const;
 

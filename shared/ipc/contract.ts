@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { appErrorShape } from '../domain/errors';
-import { historyEntrySchema, historyPageSchema, historyQuerySchema } from '../domain/history';
+import {
+  historyEntrySchema,
+  historyPageSchema,
+  historyQuerySchema,
+  historyRetentionResultSchema,
+  historySummarySchema,
+  historyVerifyResultSchema,
+  MAX_RETENTION_DAYS,
+} from '../domain/history';
 import { outcomeSchema } from '../domain/outcome';
 import { MAX_USER_LENGTH } from '../domain/user-id';
 import type { IpcMethod } from './channels';
@@ -52,6 +60,28 @@ export const recentUserSchema = z.object({
 });
 export type RecentUser = z.infer<typeof recentUserSchema>;
 
+/** A history filter without paging: what an export takes (every match is exported, in its order). */
+export const historyFilterSchema = historyQuerySchema.omit({ limit: true, offset: true });
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * What an export did. The renderer never names a file: main asks the user with a native save dialog,
+ * so `file` is where the user chose to save, shown back to them.
+ */
+export const exportResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), rows: z.number().int().nonnegative(), file: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type ExportResult = z.infer<typeof exportResultSchema>;
+
+/** The history retention period in days; null keeps everything (the default). */
+export const retentionSettingSchema = z.object({
+  days: z.number().int().min(1).max(MAX_RETENTION_DAYS).nullable(),
+});
+export type RetentionSetting = z.infer<typeof retentionSettingSchema>;
+
 /**
  * Channel → request and response schemas. Main validates every request against these before a
  * handler runs; the renderer's types come from here too.
@@ -77,6 +107,18 @@ export const ipcContract = {
     response: z.object({ entry: historyEntrySchema }),
   },
   listHistory: { request: historyQuerySchema, response: historyPageSchema },
+  getHistorySummary: { request: noPayload, response: historySummarySchema },
+  verifyHistory: { request: noPayload, response: historyVerifyResultSchema },
+  exportHistory: {
+    request: z.object({ query: historyFilterSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
+    response: exportResultSchema,
+  },
+  getRetention: { request: noPayload, response: retentionSettingSchema },
+  setRetention: {
+    // Setting a period applies it at once: `applied` says what that run removed (null: keep everything).
+    request: retentionSettingSchema.strict(),
+    response: z.object({ days: retentionSettingSchema.shape.days, applied: historyRetentionResultSchema.nullable() }),
+  },
   listRecentUsers: { request: noPayload, response: z.array(recentUserSchema) },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 

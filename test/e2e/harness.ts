@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { historyEntrySchema, type HistoryEntry } from '../../shared/domain/history';
+import { historyEntrySchema, type HistoryEntry, type HistoryEntryInput } from '../../shared/domain/history';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../../electron/node/core';
-import { createHandlerTable } from '../../electron/node/ipc/handler-table';
+import { createHandlerTable, type SaveFileRequest } from '../../electron/node/ipc/handler-table';
 import { createDispatcher, createSenderPolicy } from '../../electron/node/ipc/dispatch';
 import { HISTORY_DIR, HISTORY_FILE } from '../../electron/node/history/history-store';
 import type { Keychain } from '../../electron/node/ports';
@@ -40,6 +40,14 @@ export interface AppHarness {
   calls: IpcCall[];
   /** URLs the renderer asked main to open in the browser. */
   opened: string[];
+  /** Every save dialog main opened, with the file the "user" picked there (null: cancelled). */
+  saveDialogs: { request: SaveFileRequest; answer: string | null }[];
+  /** Where the "user" saves exports unless told otherwise: the dialog's proposed name in a temp folder. */
+  exportDir: string;
+  /** The answer to the next save dialog: a file path, or null to cancel it. */
+  answerNextSave(file: string | null): void;
+  /** history.jsonl of this test's data folder. */
+  historyFile: string;
   keychain: 'keytar' | 'memory';
   /** Loads the renderer and waits until it says it is ready. */
   open(): Promise<void>;
@@ -47,8 +55,10 @@ export interface AppHarness {
   storeToken(token?: string): Promise<void>;
   /** A password the simulator's policy accepts, registered as a secret the renderer must never get back. */
   newPassword(): string;
-  /** Appends entries straight to the history file (as earlier sessions or zpa would have). */
+  /** Appends entries straight to the history file (as earlier sessions or zpa would have), without the chain. */
   seedHistory(entries: HistoryEntry[]): void;
+  /** Records entries through the store in one write (hash-chained, as the app and zpa write them). */
+  appendHistory(entries: readonly HistoryEntryInput[]): void;
   /** Saves a full-page screenshot to test-results/screenshots/<name>.png; `small` adds <name>-small.png. */
   screenshot(name: string, options?: { small?: boolean }): Promise<void>;
 }
@@ -113,6 +123,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   app: async ({ page, sim, rendererServer, bridgeScript, demo, dataFiles, brokenKeychain }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zpa-e2e-'));
+    const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zpa-e2e-exports-'));
     for (const [name, content] of Object.entries(dataFiles)) {
       fs.mkdirSync(path.dirname(path.join(dataDir, name)), { recursive: true });
       fs.writeFileSync(path.join(dataDir, name), content);
@@ -138,9 +149,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const secrets = new Set([DEMO_TOKEN, EXPIRED_TOKEN, NO_SCOPE_TOKEN]);
     const calls: IpcCall[] = [];
     const opened: string[] = [];
+    const saveDialogs: AppHarness['saveDialogs'] = [];
+    const saveAnswers: (string | null)[] = [];
     const consoleErrors: string[] = [];
     const dispatch = createDispatcher(
-      createHandlerTable(core, { openExternal: async (url) => void opened.push(url) }),
+      createHandlerTable(core, {
+        openExternal: async (url) => void opened.push(url),
+        // The native save dialog's part: the user accepts the proposed name, or answers as queued.
+        chooseSaveFile: async (request) => {
+          const answer =
+            saveAnswers.length > 0 ? (saveAnswers.shift() ?? null) : path.join(exportDir, request.defaultName);
+          saveDialogs.push({ request, answer });
+          return answer;
+        },
+      }),
       createSenderPolicy(rendererServer.origin),
     );
 
@@ -163,6 +185,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       dataDir,
       calls,
       opened,
+      saveDialogs,
+      exportDir,
+      answerNextSave(file) {
+        saveAnswers.push(file);
+      },
+      historyFile: path.join(dataDir, HISTORY_DIR, HISTORY_FILE),
       keychain: useKeytar ? 'keytar' : 'memory',
       async open() {
         await page.goto(`${rendererServer.origin}/index.html`);
@@ -181,6 +209,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         // One write for the lot, as a long-running zpa would have left them; the store reads the new tail.
         const lines = entries.map((entry) => `${JSON.stringify(historyEntrySchema.parse(entry))}\n`).join('');
         fs.appendFileSync(path.join(dataDir, HISTORY_DIR, HISTORY_FILE), lines);
+      },
+      appendHistory(entries) {
+        core.history.appendMany(entries);
       },
       async screenshot(name, options = {}) {
         fs.mkdirSync(screenshotDir, { recursive: true });
@@ -207,6 +238,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     sim.faults.clear();
     if (useKeytar) await loadKeytar().deletePassword(service, TOKEN_ACCOUNT);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(exportDir, { recursive: true, force: true });
     // Checked after every test: the renderer never received a token or a password, and the page
     // ran without errors (a CSP violation is reported as a console error).
     const leaks = calls.filter((call) => [...secrets].some((secret) => JSON.stringify(call.result).includes(secret)));

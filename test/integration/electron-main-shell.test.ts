@@ -448,6 +448,69 @@ describe('Electron main in demo mode (development run)', () => {
     },
   );
 
+  it('exports the history where the user picks in the native save dialog, attached to the window', async (t) => {
+    const exportDir = tempDir(t, 'zpa-main-export-');
+    const before = (await main.snapshot()).saveDialogs.length;
+
+    // Cancel: nothing is written.
+    assert.deepEqual(value(await main.invoke('history:export', { query: {}, format: 'csv' })), { status: 'cancelled' });
+    assert.deepEqual(fs.readdirSync(exportDir), []);
+
+    // A name without extension (GTK adds none) gets the format's.
+    await main.request({ op: 'save-dialog-answer', filePath: path.join(exportDir, 'audit') });
+    const saved = value<{ status: string; rows: number; file: string }>(
+      await main.invoke('history:export', { query: { order: 'oldest' }, format: 'csv' }),
+    );
+    const total = value<HistoryPage>(await main.invoke('history:list', {})).total;
+    assert.deepEqual(saved, { status: 'saved', rows: total, file: path.join(exportDir, 'audit.csv') });
+    assert.match(fs.readFileSync(saved.file, 'utf8'), /^(\uFEFF)?Time,Account,User,/);
+
+    await main.request({ op: 'save-dialog-answer', filePath: path.join(exportDir, 'audit.json') });
+    const json = value<{ file: string; rows: number }>(
+      await main.invoke('history:export', { query: { outcome: 'updated' }, format: 'json' }),
+    );
+    assert.equal(json.file, path.join(exportDir, 'audit.json'));
+    assert.equal((JSON.parse(fs.readFileSync(json.file, 'utf8')) as unknown[]).length, json.rows);
+
+    const s = await main.snapshot();
+    const dialogs = s.saveDialogs.slice(before);
+    assert.equal(dialogs.length, 3);
+    const windowId = s.windows[0]?.id;
+    for (const d of dialogs) assert.equal(d.windowId, windowId, 'the dialog is attached to the app window');
+    const [first, , third] = dialogs;
+    assert.equal(path.dirname(String(first?.options['defaultPath'])), s.paths['documents']);
+    assert.match(String(first?.options['defaultPath']), /zoom-password-history-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.deepEqual(first?.options['filters'], [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }]);
+    assert.deepEqual(first?.options['properties'], ['createDirectory', 'showOverwriteConfirmation']);
+    assert.match(String(third?.options['defaultPath']), /zoom-password-history-filtered-[\d-]+\.json$/);
+
+    // The renderer cannot name the file.
+    const named = failure(
+      await main.invoke('history:export', { query: {}, format: 'csv', file: path.join(exportDir, 'x.csv') }),
+    );
+    assert.equal(named.code, 'invalid_request');
+    assert.equal((await main.snapshot()).saveDialogs.length, before + 3, 'no dialog for a refused request');
+  });
+
+  it('verifies the history, summarises it, and keeps a retention period in the settings', async () => {
+    const verified = value<{ ok: boolean; checked: number }>(await main.invoke('history:verify'));
+    assert.equal(verified.ok, true);
+    const summary = value<{ entries: number; markers: unknown[] }>(await main.invoke('history:summary'));
+    assert.equal(summary.entries, value<HistoryPage>(await main.invoke('history:list', {})).total);
+
+    assert.deepEqual(value(await main.invoke('history:get-retention')), { days: null });
+    const set = value<{ days: number; applied: { removed: number } }>(
+      await main.invoke('history:set-retention', { days: 365 }),
+    );
+    assert.equal(set.days, 365);
+    assert.equal(set.applied.removed, 0, 'nothing is a year old here');
+    assert.deepEqual(value(await main.invoke('history:get-retention')), { days: 365 });
+    const config = JSON.parse(fs.readFileSync(path.join(dataDir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(config['historyRetentionDays'], 365);
+    assert.equal(failure(await main.invoke('history:set-retention', { days: 0 })).code, 'invalid_request');
+    assert.deepEqual(value(await main.invoke('history:set-retention', { days: null })), { days: null, applied: null });
+  });
+
   it('quits cleanly, and neither the token nor the password reached its output or its files', async () => {
     assert.deepEqual(await main.stop(), { code: 0, signal: null });
     for (const secret of [DEMO_TOKEN, PASSWORD]) {

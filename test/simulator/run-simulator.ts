@@ -1,13 +1,14 @@
 /**
  * Runs the Zoom simulator on its own (for `npm run demo`):
  *   node --import tsx test/simulator/run-simulator.ts [--port N] [--ca-dir D]
- * Prints one JSON line {"apiBase", "caFile", "demoToken"} on stdout when ready (the token is the
- * simulator's public sample token, not a secret); one line per request on
+ * Prints one JSON line {"apiBase", "caFile", "demoToken", "oauthBase", "demoS2S"} on stdout when ready
+ * (the token and the Server-to-Server app's credentials are the simulator's public sample values, not
+ * secrets); one line per request on
  * stderr unless --quiet (never a password or token). Stops on SIGINT or SIGTERM.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_TOKEN } from './sample-users';
+import { DEMO_TOKEN, SAMPLE_OAUTH } from './sample-users';
 import { CA_FILE } from './test-ca';
 import { startZoomSimulator } from './zoom-simulator';
 
@@ -49,7 +50,13 @@ const simulator = await startZoomSimulator({
         ),
 });
 process.stdout.write(
-  `${JSON.stringify({ apiBase: simulator.apiBase, caFile: path.join(path.resolve(caDir), CA_FILE), demoToken: DEMO_TOKEN })}\n`,
+  `${JSON.stringify({
+    apiBase: simulator.apiBase,
+    caFile: path.join(path.resolve(caDir), CA_FILE),
+    demoToken: DEMO_TOKEN,
+    oauthBase: simulator.oauthBase,
+    demoS2S: SAMPLE_OAUTH.full,
+  })}\n`,
 );
 
 const shutdown = (): void => {

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { SimOAuthApp } from './sim-oauth';
 import { LOGIN_TYPE, type SimPolicy, type SimToken, type SimUserSeed } from './sim-types';
 
 /**
@@ -122,6 +123,65 @@ export const SAMPLE_TOKENS: readonly SimToken[] = [
     expired: true,
   },
   { token: NO_SCOPE_TOKEN, accountId: SAMPLE_ACCOUNT_ID, userId: SAMPLE.owner, scopes: ['user:read:user:admin'] },
+];
+
+/**
+ * Server-to-Server OAuth apps of the sample account, by what tests need: every scope the app uses,
+ * reading only (no password scope), classic scopes, and one deactivated in the Marketplace.
+ * Client secrets are simulator-only values.
+ */
+export const SAMPLE_OAUTH = {
+  full: {
+    accountId: SAMPLE_ACCOUNT_ID,
+    clientId: 'nwS2SFullClient0001',
+    clientSecret: 'simOnlySecretFull7Hq2LmZx9Wc4Rt',
+  },
+  readOnly: {
+    accountId: SAMPLE_ACCOUNT_ID,
+    clientId: 'nwS2SReadClient0002',
+    clientSecret: 'simOnlySecretRead3Kd8PwYv1Nb6Eu',
+  },
+  classic: {
+    accountId: SAMPLE_ACCOUNT_ID,
+    clientId: 'nwS2SClassicClnt003',
+    clientSecret: 'simOnlySecretClassic5Ga2QjTm8Xs',
+  },
+  disabled: {
+    accountId: SAMPLE_ACCOUNT_ID,
+    clientId: 'nwS2SDisabledCl0004',
+    clientSecret: 'simOnlySecretDisabled9Vf4HnCk2Ry',
+  },
+} as const;
+
+export const SAMPLE_OAUTH_APPS: readonly SimOAuthApp[] = [
+  {
+    ...SAMPLE_OAUTH.full,
+    userId: SAMPLE.owner,
+    scopes: [
+      'user:update:password:admin',
+      'user:read:user:admin',
+      'user:read:list_users:admin',
+      'user:read:email:admin',
+      'account:read:settings:admin',
+    ],
+  },
+  {
+    ...SAMPLE_OAUTH.readOnly,
+    userId: SAMPLE.owner,
+    scopes: ['user:read:user:admin', 'user:read:list_users:admin'],
+  },
+  {
+    ...SAMPLE_OAUTH.classic,
+    userId: SAMPLE.owner,
+    scopes: ['user:write:admin', 'user:read:admin', 'account:read:admin'],
+    scopeErrorCode: 4700,
+  },
+  {
+    ...SAMPLE_OAUTH.disabled,
+    userId: SAMPLE.owner,
+    scopes: ['user:update:password:admin', 'user:read:list_users:admin'],
+    disabled: true,
+  },
 ];
 
 /** The sample account's password requirement: a little stricter than Zoom's basic rules. */

@@ -14,8 +14,11 @@ export type SimFault =
   | { kind: 'no-tracking-id' };
 
 export interface FaultRule {
-  /** Only requests for this user (id or e-mail as in the path, or the user it resolves to). */
-  match?: { userId?: string; method?: string };
+  /**
+   * Only requests for this user (id or e-mail as in the path, or the user it resolves to), with this
+   * method, and/or to this path (e.g. '/oauth/token'; exact, without the query).
+   */
+  match?: { userId?: string; method?: string; path?: string };
   /** How many matching requests it applies to; default 1; Infinity for all. */
   times?: number;
   fault: SimFault;
@@ -56,14 +59,16 @@ export class FaultInjector {
   }
 
   /** Finds and uses up the fault for a request; `users` are the names the request's user goes by. */
-  take(request: { method: string; users: readonly string[] }): SimFault | null {
+  take(request: { method: string; users: readonly string[]; path?: string }): SimFault | null {
     const names = request.users.map((u) => u.toLowerCase());
     const found = this.rules.find(({ rule }) => {
       const wantUser = rule.match?.userId?.toLowerCase();
       const wantMethod = rule.match?.method?.toUpperCase();
+      const wantPath = rule.match?.path;
       return (
         (wantUser === undefined || names.includes(wantUser)) &&
-        (wantMethod === undefined || wantMethod === request.method.toUpperCase())
+        (wantMethod === undefined || wantMethod === request.method.toUpperCase()) &&
+        (wantPath === undefined || wantPath === request.path)
       );
     });
     if (found === undefined) return null;

@@ -2,17 +2,19 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ZoomRefusal } from './sim-password-rules';
 import type { RateLimitCategory, RateLimiter } from './sim-rate-limit';
 import type { SimulatorState, UserRecord } from './sim-state';
-import { PASSWORD_SCOPES, READ_USER_SCOPES, type SimToken } from './sim-types';
+import { LIST_USERS_SCOPES, PASSWORD_SCOPES, READ_USER_SCOPES, type SimStatus, type SimToken } from './sim-types';
 import { jsonAnswer, parsePasswordBody, textAnswer, zoomError, type SimAnswer } from './sim-http';
 
 /** A request the simulator understood the shape of. */
 export interface RouteRequest {
   method: string;
-  route: 'password' | 'user' | null;
+  route: 'password' | 'user' | 'list' | null;
   /** The user segment of the path, percent-decoded; null if undecodable or absent. */
   pathUser: string | null;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The query string (GET /v2/users reads page_size, status, next_page_token). */
+  query?: URLSearchParams;
 }
 
 const INVALID_TOKEN: ZoomRefusal = { status: 401, code: 124, message: 'Invalid access token.' };
@@ -25,7 +27,7 @@ function authorize(
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
   const token = bearer === undefined ? undefined : state.token(bearer);
   if (token === undefined) return { refusal: INVALID_TOKEN };
-  if (token.expired === true) return { refusal: { status: 401, code: 124, message: 'Access token is expired.' } };
+  if (state.tokenExpired(token)) return { refusal: { status: 401, code: 124, message: 'Access token is expired.' } };
   if (!scopes.some((s) => token.scopes.includes(s))) {
     return {
       refusal: {
@@ -84,9 +86,37 @@ function getUser(state: SimulatorState, limiter: RateLimiter, request: RouteRequ
   return 'refusal' in found ? zoomError(found.refusal) : jsonAnswer(200, found.view);
 }
 
+const LIST_STATUSES: readonly SimStatus[] = ['active', 'inactive', 'pending'];
+
+function listUsers(state: SimulatorState, limiter: RateLimiter, request: RouteRequest): SimAnswer {
+  const auth = authorize(state, request.headers.authorization, LIST_USERS_SCOPES);
+  if ('refusal' in auth) return zoomError(auth.refusal);
+  const rateLimited = limited(limiter, auth.token, 'Medium');
+  if (rateLimited !== null) return rateLimited;
+  const query = request.query ?? new URLSearchParams();
+  const rawSize = query.get('page_size');
+  const pageSize = rawSize === null ? 30 : Number(rawSize);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 2000) {
+    return zoomError({
+      status: 400,
+      code: 300,
+      message: 'Validation Failed.',
+      errors: [{ field: 'page_size', message: 'must be between 1 and 2000' }],
+    });
+  }
+  const status = (query.get('status') ?? 'active') as SimStatus;
+  if (!LIST_STATUSES.includes(status)) {
+    return zoomError({ status: 400, code: 300, message: `Invalid field: status` });
+  }
+  return jsonAnswer(200, state.listUsers({ status, pageSize, nextPageToken: query.get('next_page_token') }));
+}
+
 /** Answers one request as Zoom would (faults aside). */
 export async function route(state: SimulatorState, limiter: RateLimiter, request: RouteRequest): Promise<SimAnswer> {
   if (request.route === null) return textAnswer(404, 'Not Found');
+  if (request.route === 'list') {
+    return request.method === 'GET' ? listUsers(state, limiter, request) : textAnswer(405, 'Method Not Allowed');
+  }
   if (request.pathUser === null) return userNotFound('');
   if (request.route === 'password') {
     return request.method === 'PUT' ? setPassword(state, limiter, request) : textAnswer(405, 'Method Not Allowed');

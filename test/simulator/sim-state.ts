@@ -114,6 +114,38 @@ export class SimulatorState {
     return this.tokens.get(value);
   }
 
+  /** Forgets a token: it then answers 401/124 "Invalid access token." */
+  revokeToken(value: string): void {
+    this.tokens.delete(value);
+  }
+
+  /** Whether a token is expired: marked so, or past its expiresAt on the simulator's clock. */
+  tokenExpired(token: SimToken): boolean {
+    return token.expired === true || (token.expiresAt !== undefined && this.clock.now().getTime() >= token.expiresAt);
+  }
+
+  /**
+   * One page of GET /v2/users (Zoom's list: no login_types), users with `status` in insertion order.
+   * `nextPageToken` is what an earlier page returned; an unknown one starts from the beginning.
+   */
+  listUsers(o: { status: SimStatus; pageSize: number; nextPageToken: string | null }): SimUserListPage {
+    const matching = [...this.usersById.values()].filter((r) => r.status === o.status);
+    const offset = decodePageToken(o.nextPageToken);
+    const page = matching.slice(offset, offset + o.pageSize);
+    const next = offset + page.length;
+    return {
+      next_page_token: next < matching.length ? Buffer.from(`offset:${next}`).toString('base64url') : '',
+      page_count: Math.max(1, Math.ceil(matching.length / o.pageSize)),
+      page_number: Math.floor(offset / o.pageSize) + 1,
+      page_size: o.pageSize,
+      total_records: matching.length,
+      users: page.map((r) => {
+        const { login_types: _loginTypes, account_id: _accountId, ...view } = this.view(r);
+        return { ...view, user_created_at: view.created_at };
+      }),
+    };
+  }
+
   /** Every user, as GET /users/{id} shows them. */
   users(): SimUserView[] {
     return [...this.usersById.values()].map((r) => this.view(r));
@@ -225,6 +257,22 @@ export class SimulatorState {
 }
 
 export type { UserRecord };
+
+/** What GET /v2/users returns. */
+export interface SimUserListPage {
+  next_page_token: string;
+  page_count: number;
+  page_number: number;
+  page_size: number;
+  total_records: number;
+  users: (Omit<SimUserView, 'login_types' | 'account_id'> & { user_created_at: string })[];
+}
+
+function decodePageToken(token: string | null): number {
+  if (token === null || token === '') return 0;
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  return match?.[1] === undefined ? 0 : Number(match[1]);
+}
 
 function invitationExpired(record: UserRecord): ZoomRefusal {
   return { status: 400, code: 1120, message: `The invitation for ${record.email} has expired.` };

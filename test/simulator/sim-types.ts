@@ -43,6 +43,8 @@ export interface SimToken {
   scopes: string[];
   /** Expired tokens answer 401/124. */
   expired?: boolean;
+  /** When the token expires (ms since the epoch, on the simulator's clock); after that it answers 401/124. */
+  expiresAt?: number;
   /** The code a missing scope answers with: 4711 (granular scopes, default) or 4700 (classic). */
   scopeErrorCode?: 4700 | 4711;
 }
@@ -64,3 +66,5 @@ export interface SimPolicy {
 export const PASSWORD_SCOPES = ['user:update:password:admin', 'user:write:admin'] as const;
 /** Scopes that allow GET /users/{id}. */
 export const READ_USER_SCOPES = ['user:read:user:admin', 'user:read:admin'] as const;
+/** Scopes that allow GET /users (list). */
+export const LIST_USERS_SCOPES = ['user:read:list_users:admin', 'user:read:admin'] as const;

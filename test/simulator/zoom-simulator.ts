@@ -3,9 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { systemClock, type Clock } from '../../electron/node/ports';
-import { SAMPLE_MAX_CHANGES_PER_24H, SAMPLE_POLICY, SAMPLE_TOKENS, SAMPLE_USERS } from './sample-users';
+import {
+  SAMPLE_MAX_CHANGES_PER_24H,
+  SAMPLE_OAUTH_APPS,
+  SAMPLE_POLICY,
+  SAMPLE_TOKENS,
+  SAMPLE_USERS,
+} from './sample-users';
 import { FaultInjector, type SimFault } from './sim-faults';
 import { readBody, textAnswer, zoomError, type SimAnswer } from './sim-http';
+import { SimOAuth, type SimOAuthOptions } from './sim-oauth';
 import { RateLimiter, type RateLimitOptions } from './sim-rate-limit';
 import { route, userOf, type RouteRequest } from './sim-routes';
 import { SimulatorState } from './sim-state';
@@ -31,6 +38,8 @@ export interface ZoomSimulatorOptions {
   clock?: Clock;
   /** Called after each request is answered (or dropped); never sees passwords or tokens. */
   onRequest?: (record: SimRequestRecord) => void;
+  /** The token endpoint (POST /oauth/token): apps (default SAMPLE_OAUTH_APPS), token lifetime, error style. */
+  oauth?: SimOAuthOptions;
 }
 
 /** One request as the simulator saw it. Never holds the password or the token. */
@@ -63,6 +72,10 @@ export interface ZoomSimulator {
   /** The CA certificate that signed the server's certificate (PEM). */
   caPem: string;
   state: SimulatorState;
+  /** e.g. https://127.0.0.1:43121/oauth/token (Server-to-Server OAuth token endpoint). */
+  oauthBase: string;
+  /** The token endpoint: its apps, issued tokens and request count. */
+  oauth: SimOAuth;
   faults: FaultInjector;
   /** Every request so far, oldest first (a live array). */
   requests: readonly SimRequestRecord[];
@@ -71,6 +84,9 @@ export interface ZoomSimulator {
 
 const MAX_RECORDS = 50_000;
 const USER_PATH = /^\/v2\/users\/([^/]+)(\/password)?\/?$/;
+const LIST_PATH = /^\/v2\/users\/?$/;
+/** Where the token endpoint answers (Zoom's is https://zoom.us/oauth/token). */
+export const SIM_OAUTH_PATH = '/oauth/token';
 
 function newTrackingId(): string {
   return `v=2.0;clid=sim1;rid=SIM_${randomBytes(12).toString('hex')}`;
@@ -103,7 +119,8 @@ function faultAnswer(fault: SimFault): SimAnswer | null {
 
 /**
  * Starts a Zoom API simulator on https://127.0.0.1 with a certificate from the test CA.
- * It answers PUT /v2/users/{id}/password and GET /v2/users/{id} the way zoom-api.md describes Zoom.
+ * It answers PUT /v2/users/{id}/password, GET /v2/users/{id}, GET /v2/users and the Server-to-Server
+ * OAuth token endpoint POST /oauth/token the way zoom-api.md describes Zoom.
  */
 export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Promise<ZoomSimulator> {
   const caDir = options.caDir ?? process.env.ZPA_TEST_CA_DIR;
@@ -124,6 +141,7 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
     clock,
   });
   const limiter = new RateLimiter(options.rateLimit ?? {}, clock);
+  const oauth = new SimOAuth(state, clock, { ...options.oauth, apps: options.oauth?.apps ?? SAMPLE_OAUTH_APPS });
   const faults = new FaultInjector();
   const requests: SimRequestRecord[] = [];
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -150,8 +168,10 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     seq += 1;
-    const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+    const [rawPath = '/', rawQuery = ''] = (req.url ?? '/').split('?');
     const match = USER_PATH.exec(rawPath);
+    const isTokenRequest = rawPath === SIM_OAUTH_PATH;
+    if (isTokenRequest) oauth.countRequest();
     const pathUser = match?.[1] === undefined ? null : decodeSegment(match[1]);
     const requestIdHeader = req.headers['x-zpa-request-id'];
     const entry: SimRequestRecord = {
@@ -171,14 +191,15 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
     const body = await readBody(req);
     const request: RouteRequest = {
       method: entry.method,
-      route: match === null ? null : match[2] === undefined ? 'user' : 'password',
+      route: match === null ? (LIST_PATH.test(rawPath) ? 'list' : null) : match[2] === undefined ? 'user' : 'password',
       pathUser,
       headers: req.headers,
       body: body ?? Buffer.alloc(0),
+      query: new URLSearchParams(rawQuery),
     };
     const target = userOf(state, request);
     const names = [pathUser, target?.id, target?.email].filter((n): n is string => typeof n === 'string');
-    const fault = faults.take({ method: entry.method, users: names });
+    const fault = faults.take({ method: entry.method, users: names, path: rawPath });
     entry.fault = fault?.kind ?? null;
     if (fault?.kind === 'delay') await sleep(fault.ms);
     if (stopping) return;
@@ -191,7 +212,9 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
       (fault === null ? null : faultAnswer(fault)) ??
       (body === null
         ? zoomError({ status: 413, code: 300, message: 'Request body too large.' })
-        : await route(state, limiter, request));
+        : isTokenRequest
+          ? oauth.answer(request)
+          : await route(state, limiter, request));
     if (fault?.kind === 'malformed-body' && answer.status >= 200 && answer.status < 300) {
       answer = { ...textAnswer(fault.status, fault.body ?? '<html>OK</html>'), applied: answer.applied };
     }
@@ -238,6 +261,8 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
     url,
     caPem: ca.certPem,
     state,
+    oauthBase: `${url}${SIM_OAUTH_PATH}`,
+    oauth,
     faults,
     requests,
     async stop() {

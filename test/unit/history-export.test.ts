@@ -7,41 +7,7 @@ import { AppError } from '../../shared/domain/errors';
 import type { HistoryEntry } from '../../shared/domain/history';
 import { tempDir } from '../support/temp-dir';
 import { entry, open } from './history-support';
-
-/** A strict RFC 4180 reader (quoted fields, doubled quotes, CRLF records) to read exports back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c !== '"') cell += c;
-      else if (text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else quoted = false;
-    } else if (c === '"' && cell === '') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else if (c === '"' || c === '\n' || c === '\r') {
-      throw new Error(`unquoted ${JSON.stringify(c)} at ${i}`);
-    } else {
-      cell += c;
-    }
-  }
-  if (cell !== '' || row.length > 0) throw new Error('last record without CRLF');
-  return rows;
-}
+import { readCsv } from '../support/csv';
 
 /** A writable that keeps what it gets, chunk by chunk. */
 function sink(): { stream: Writable; chunks: Buffer[]; text: () => string } {
@@ -75,7 +41,7 @@ test('CSV: header, RFC 4180 quoting, unicode, and formula injection neutralised'
   assert.deepEqual(result, { rows: 2, file: null });
   const text = out.text();
   assert.ok(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark for spreadsheets');
-  const rows = parseCsv(text.slice(1));
+  const rows = readCsv(text.slice(1));
   assert.equal(rows.length, 3);
   const header = rows[0] as string[];
   assert.deepEqual(header.slice(0, 5), ['Time', 'Account', 'User', 'User name', 'Outcome']);
@@ -123,7 +89,7 @@ test('exports follow the filter and order, ignore paging, and JSON holds the ent
   const csv = sink();
   await store.exportCsv({ search: 'track-2' }, csv.stream);
   assert.deepEqual(
-    parseCsv(csv.text().slice(1))
+    readCsv(csv.text().slice(1))
       .slice(1)
       .map((r) => r[16]),
     ['req-29', 'req-28', 'req-27', 'req-26', 'req-25', 'req-24', 'req-23', 'req-22', 'req-21', 'req-20', 'req-2'],

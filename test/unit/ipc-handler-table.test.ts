@@ -44,6 +44,8 @@ function setup(t: TestContext) {
     openExternal: async (url) => {
       opened.push(url);
     },
+    // No export happens in these tests: a dialog would be a bug, answered as a cancel.
+    chooseSaveFile: async () => null,
   });
   const dispatch = createDispatcher(table, createSenderPolicy(APP_ORIGIN), { checkResponses: true });
   const responses: IpcResult<unknown>[] = [];

@@ -137,7 +137,14 @@ export async function verifyHistory(file: string): Promise<HistoryVerifyResult> 
     let later = -1;
     for (let s = from; s < to && later === -1; s += 1) if (seqs.has(s)) later = s;
     if (later !== -1) flag('reordered', e, `Entry seq ${e.seq} comes before seq ${later}: the entries were reordered.`);
-    else flag('removed', e, `${count(to - from)} (${range(from, to - 1)}) ${where} missing: removed from the history.`);
+    else {
+      const verb = to - from === 1 ? 'is' : 'are';
+      flag(
+        'removed',
+        e,
+        `${count(to - from)} (${range(from, to - 1)}) ${verb} missing${where}: removed from the history.`,
+      );
+    }
   };
 
   for (const e of events) {
@@ -163,7 +170,7 @@ export async function verifyHistory(file: string): Promise<HistoryVerifyResult> 
         const source = latest
           ? `after the retention run of ${String(latest.at)}`
           : 'at the start (no retention run is recorded)';
-        if (e.seq > start) gap(e, start, e.seq, `are ${source},`);
+        if (e.seq > start) gap(e, start, e.seq, ` ${source}`);
         else if (e.seq < start)
           flag('reordered', e, `Entry seq ${e.seq} comes before seq ${start}, where the history starts ${source}.`);
         else if (e.prevHash !== startHash) {
@@ -181,7 +188,7 @@ export async function verifyHistory(file: string): Promise<HistoryVerifyResult> 
             `Entry seq ${e.seq} does not link to seq ${prev.seq}: one of the two was changed after it was written.`,
           );
         }
-      } else if (e.seq > prev.seq + 1) gap(e, prev.seq + 1, e.seq, 'are');
+      } else if (e.seq > prev.seq + 1) gap(e, prev.seq + 1, e.seq, '');
       else if (e.seq === prev.seq && e.hash === prev.hash) flag('reordered', e, `Entry seq ${e.seq} appears twice.`);
       else flag('reordered', e, `Entry seq ${e.seq} comes after seq ${prev.seq}: the entries were reordered.`);
       prev = e;

@@ -5,6 +5,7 @@ import type { Core } from '../core';
 import { registerAppHandlers } from './app-ipc';
 import { registerHistoryHandlers } from './history-ipc';
 import { registerPasswordHandlers } from './password-ipc';
+import { registerRetentionHandlers } from './retention-ipc';
 import { registerTokenHandlers } from './token-ipc';
 
 /** One handler per IPC method; each receives a request already validated against the contract. */
@@ -12,9 +13,19 @@ export type HandlerTable = {
   [M in IpcMethod]: (request: z.output<IpcContract[M]['request']>) => Promise<IpcResponse<M>>;
 };
 
-/** What a handler may ask of the desktop shell (Electron's `shell`, or a recorder in tests). */
+/** What the native save dialog is asked for. */
+export interface SaveFileRequest {
+  title: string;
+  /** The proposed file name (no folder). */
+  defaultName: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
+/** What a handler may ask of the desktop shell (Electron's `shell` and `dialog`, or a recorder in tests). */
 export interface ShellServices {
   openExternal(url: string): Promise<void>;
+  /** Asks the user where to save a file (a native save dialog); the chosen absolute path, or null when cancelled. */
+  chooseSaveFile(request: SaveFileRequest): Promise<string | null>;
 }
 
 /**
@@ -26,6 +37,7 @@ export function createHandlerTable(core: Core, shell: ShellServices): HandlerTab
     ...registerAppHandlers(core, shell),
     ...registerTokenHandlers(core),
     ...registerPasswordHandlers(core),
-    ...registerHistoryHandlers(core),
+    ...registerHistoryHandlers(core, shell),
+    ...registerRetentionHandlers(core),
   };
 }

@@ -270,3 +270,159 @@ export function explainTransportFailure(kind: TransportFailureKind, sent: boolea
           };
   }
 }
+
+/**
+ * Why Zoom's token endpoint (Server-to-Server OAuth, `grant_type=account_credentials`) gave no token.
+ * Told apart by Zoom's code, the OAuth `error` field or the message, never by the HTTP status alone.
+ */
+export type OAuthFailureReason =
+  /** 4702 / 4704 / `invalid_client`: the client ID or client secret is wrong, or the app was deleted. */
+  | 'invalid_client'
+  /** The Account ID does not belong to the app's account. */
+  | 'invalid_account'
+  /** 4717: the app was deactivated in the App Marketplace. */
+  | 'app_disabled'
+  /** 4706: a client ID, client secret, account ID or grant type was missing. */
+  | 'missing_fields'
+  /** 4705 / `unsupported_grant_type`: the credentials are not those of a Server-to-Server OAuth app. */
+  | 'unsupported_grant'
+  /** 429 from the token endpoint. */
+  | 'rate_limited'
+  /** 5xx: a problem on Zoom's side. */
+  | 'server_error'
+  /** Not Zoom's token endpoint: 404 without a code, a redirect, an HTML page. */
+  | 'wrong_address'
+  /** A success answer without a usable access token. */
+  | 'unexpected_answer'
+  /** Any other refusal, with Zoom's own message. */
+  | 'refused'
+  /** No answer at all (DNS, TLS, timeout, connection lost). */
+  | 'network';
+
+/** Zoom's documented token-endpoint codes (zoom-api.md, Zoom's "OAuth error messages"). */
+export const OAUTH_ERROR_CODES: Readonly<Record<number, OAuthFailureReason>> = {
+  4702: 'invalid_client',
+  4704: 'invalid_client',
+  4705: 'unsupported_grant',
+  4706: 'missing_fields',
+  4717: 'app_disabled',
+};
+
+const S2S_APP_HINT =
+  'In the Zoom App Marketplace (Manage > Created Apps), open your Server-to-Server OAuth app and copy its App Credentials';
+
+/**
+ * Explains a failed token request in plain words. `tokenUrl` names where the request went;
+ * `zoomMessage` is quoted for refusals we have no words of our own for. Never given a secret.
+ */
+export function explainOAuthFailure(
+  reason: OAuthFailureReason,
+  o: {
+    tokenUrl: string;
+    httpStatus?: number | null;
+    zoomCode?: number | null;
+    zoomMessage?: string | null;
+    transportKind?: TransportFailureKind | null;
+    retryAfterSeconds?: number | null;
+  },
+): Explanation {
+  const status = o.httpStatus ?? null;
+  const code = o.zoomCode ?? null;
+  const said = o.zoomMessage ? ` Zoom said: "${o.zoomMessage}"` : '';
+  switch (reason) {
+    case 'invalid_client':
+      return {
+        what: `Zoom refused the Client ID or Client Secret${code === null ? '' : ` (code ${code})`}: one of them is wrong, the secret was regenerated, or the app no longer exists.`,
+        action: `${S2S_APP_HINT} (Client ID and Client Secret) again, then save them in this account.`,
+      };
+    case 'invalid_account':
+      return {
+        what: `Zoom refused the Account ID${code === null ? '' : ` (code ${code})`}: it does not match the account the app belongs to.${said}`,
+        action: `${S2S_APP_HINT}; the Account ID is shown next to the Client ID. Make sure it is the app's own account.`,
+      };
+    case 'app_disabled':
+      return {
+        what: `Zoom refused to issue a token because the Server-to-Server OAuth app is deactivated${code === null ? '' : ` (code ${code})`}.`,
+        action:
+          'Open the app in the Zoom App Marketplace (Manage > Created Apps) and activate it (an account admin may have to), then try again.',
+      };
+    case 'missing_fields':
+      return {
+        what: `Zoom says part of the token request is missing${code === null ? '' : ` (code ${code})`}: the Account ID, Client ID or Client Secret was empty.${said}`,
+        action: 'Check that this account has its Account ID, Client ID and Client Secret filled in, then try again.',
+      };
+    case 'unsupported_grant':
+      return {
+        what: `Zoom refused the token request type (account_credentials)${code === null ? '' : ` (code ${code})`}: these look like the credentials of another kind of Zoom app.`,
+        action:
+          'Use the credentials of a Server-to-Server OAuth app (App Marketplace > Develop > Build App > Server to Server OAuth App), not of a general OAuth, Meeting SDK or JWT app.',
+      };
+    case 'rate_limited':
+      return {
+        what: 'Zoom is limiting how often tokens can be requested for this app right now.',
+        action:
+          o.retryAfterSeconds === null || o.retryAfterSeconds === undefined
+            ? 'Wait a minute, then try again.'
+            : `Wait ${describeWait(o.retryAfterSeconds)}, then try again.`,
+      };
+    case 'server_error':
+      return {
+        what: `Zoom's sign-in service reported a problem on its side (HTTP ${status ?? 'error'}) and issued no token.`,
+        action: 'Try again in a few minutes (see https://status.zoom.us if it persists).',
+      };
+    case 'wrong_address':
+      return {
+        what: `${o.tokenUrl} did not answer like Zoom's token endpoint (${status === null ? 'no usable answer' : `HTTP ${status}`}), so no token was issued.`,
+        action:
+          'Check the token address: https://zoom.us/oauth/token (Zoom for Government: https://zoomgov.com/oauth/token). A proxy or captive portal may also be intercepting the connection.',
+      };
+    case 'unexpected_answer':
+      return {
+        what: `Zoom's token endpoint answered (HTTP ${status ?? '?'}) but without a usable access token.`,
+        action: 'Try again; if it happens again, check the token address and contact Zoom support.',
+      };
+    case 'refused':
+      return {
+        what: `Zoom refused the token request (${status === null ? '' : `HTTP ${status}`}${status !== null && code !== null ? ', ' : ''}${code === null ? '' : `code ${code}`}).${said}`,
+        action: `Check the Account ID, Client ID and Client Secret of this account. ${S2S_APP_HINT}.`,
+      };
+    case 'network':
+      return explainOAuthNetwork(o.transportKind ?? 'network', o.tokenUrl);
+  }
+}
+
+function explainOAuthNetwork(kind: TransportFailureKind, tokenUrl: string): Explanation {
+  // Asking for a token changes nothing in Zoom, so unlike a password change there is no "may have
+  // been applied" case: every network failure is safe to retry.
+  const where = `The token request to ${tokenUrl}`;
+  switch (kind) {
+    case 'dns':
+      return {
+        what: `${where} failed: the server's name could not be found (DNS lookup failed).`,
+        action: 'Check the internet connection (a proxy or VPN may be needed) and the token address.',
+      };
+    case 'refused':
+      return {
+        what: `${where} failed: the server refused the connection.`,
+        action: 'Check the internet connection, firewall and the token address.',
+      };
+    case 'tls':
+      return {
+        what: `${where} failed: a secure connection could not be set up (the certificate was not trusted or TLS failed).`,
+        action:
+          "If your network inspects HTTPS (a company proxy), its root certificate must be installed in the system's certificate store; otherwise check the token address and the computer's date and time.",
+      };
+    case 'connect_timeout':
+    case 'timeout':
+      return {
+        what: `${where} timed out.`,
+        action: 'Check the internet connection, proxy and firewall, then try again.',
+      };
+    case 'connection_lost':
+    case 'network':
+      return {
+        what: `${where} failed: the connection was lost or a network error occurred.`,
+        action: 'Check the internet connection and proxy settings, then try again.',
+      };
+  }
+}

@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../../shared/domain/errors';
-import type { HistoryQuery } from '../../../shared/domain/history';
-import type { IpcResult, ZpaApi } from '../../../shared/ipc/contract';
+import type { HistoryFilter, HistoryQuery } from '../../../shared/domain/history';
+import type { ExportFormat, IpcResult, ZpaApi } from '../../../shared/ipc/contract';
 
 export type UiError = AppErrorShape;
 
@@ -46,5 +46,11 @@ export const api = {
   clearToken: () => safe((zpa) => zpa.clearToken()),
   changePassword: (user: string, password: string) => safe((zpa) => zpa.changePassword({ user, password })),
   listHistory: (query: HistoryQuery) => safe((zpa) => zpa.listHistory(query)),
+  getHistorySummary: () => safe((zpa) => zpa.getHistorySummary()),
+  verifyHistory: () => safe((zpa) => zpa.verifyHistory()),
+  /** Main asks the user where to save (a native dialog); the renderer never names a file. */
+  exportHistory: (query: HistoryFilter, format: ExportFormat) => safe((zpa) => zpa.exportHistory({ query, format })),
+  getRetention: () => safe((zpa) => zpa.getRetention()),
+  setRetention: (days: number | null) => safe((zpa) => zpa.setRetention({ days })),
   listRecentUsers: () => safe((zpa) => zpa.listRecentUsers()),
 };

@@ -1,11 +1,46 @@
-import type { HistoryEntry } from '../../../shared/domain/history';
-import { formatDuration, formatWait } from '../format/time';
+import type { ReactNode } from 'react';
+import { DEFAULT_ACCOUNT_LABEL, type HistoryEntry } from '../../../shared/domain/history';
+import { formatCount, formatDuration, formatWait } from '../format/time';
 import { CopyButton } from './CopyButton';
 import { Icon } from './Icon';
 import { OutcomeBadge } from './OutcomeBadge';
 import { Timestamp } from './Timestamp';
 
-/** Everything recorded about one request. */
+/** One fact: a copyable monospace value, a muted placeholder when absent, or anything else. */
+function Fact({
+  label,
+  value,
+  copy,
+  mono = false,
+  missing = 'None',
+}: {
+  label: string;
+  value: ReactNode;
+  copy?: string | null;
+  mono?: boolean;
+  missing?: string;
+}) {
+  const absent = value === null || value === undefined || value === '';
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={absent ? 'muted' : `${mono ? 'mono ' : ''}${copy ? 'with-copy' : ''}`.trim() || undefined}>
+        {absent ? (
+          missing
+        ) : copy ? (
+          <>
+            <span className="break-all">{value}</span>
+            <CopyButton value={copy} label={`Copy ${label.charAt(0).toLowerCase()}${label.slice(1)}`} />
+          </>
+        ) : (
+          value
+        )}
+      </dd>
+    </>
+  );
+}
+
+/** Everything recorded about one request, integrity fields included. */
 export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClose: () => void }) {
   return (
     <aside
@@ -48,41 +83,40 @@ export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClos
             <Timestamp iso={entry.at} />
             <span className="details-iso mono">{entry.at}</span>
           </dd>
-          <dt>User</dt>
-          <dd className="mono">{entry.user}</dd>
-          <dt>Zoom code</dt>
-          <dd className={entry.zoomCode === null ? 'muted' : 'mono'}>{entry.zoomCode ?? 'None'}</dd>
-          <dt>HTTP status</dt>
-          <dd className={entry.httpStatus === null ? 'muted' : 'mono'}>{entry.httpStatus ?? 'No answer'}</dd>
-          <dt>Tracking ID</dt>
-          <dd className={entry.trackingId === null ? 'muted' : 'mono with-copy'}>
-            {entry.trackingId === null ? (
-              'None received'
-            ) : (
-              <>
-                <span className="break-all">{entry.trackingId}</span>
-                <CopyButton value={entry.trackingId} label="Copy tracking ID" />
-              </>
-            )}
-          </dd>
-          <dt>Duration</dt>
-          <dd>{formatDuration(entry.durationMs)}</dd>
+          <Fact label="User" value={entry.user} copy={entry.user} mono />
+          <Fact label="Name" value={entry.userName} missing="Not known" />
+          <Fact label="Account" value={entry.account ?? DEFAULT_ACCOUNT_LABEL} />
+          {entry.cloud ? <Fact label="Cloud" value={entry.cloud} /> : null}
+          <Fact label="Reason / ticket" value={entry.reason} missing="None given" />
+          <Fact label="HTTP status" value={entry.httpStatus} mono missing="No answer" />
+          <Fact label="Zoom code" value={entry.zoomCode} mono />
+          <Fact label="Tracking ID" value={entry.trackingId} copy={entry.trackingId} mono missing="None received" />
+          <Fact label="Duration" value={formatDuration(entry.durationMs)} />
           {entry.retryAfterSeconds == null ? null : (
-            <>
-              <dt>Retry after</dt>
-              <dd>{formatWait(entry.retryAfterSeconds)}</dd>
-            </>
+            <Fact label="Retry after" value={formatWait(entry.retryAfterSeconds)} />
           )}
-          <dt>Request ID</dt>
-          <dd className="mono with-copy">
-            <span className="break-all">{entry.id}</span>
-            <CopyButton value={entry.id} label="Copy request ID" />
-          </dd>
-          <dt>API base</dt>
-          <dd className="mono break-all">{entry.apiBase}</dd>
-          <dt>Sent by</dt>
-          <dd>{entry.source === 'app' ? 'This app' : 'The zpa command'}</dd>
+          <Fact label="Request ID" value={entry.id} copy={entry.id} mono />
+          {entry.runId ? <Fact label="Bulk run" value={entry.runId} copy={entry.runId} mono /> : null}
+          <Fact label="API base" value={<span className="break-all">{entry.apiBase}</span>} mono />
+          <Fact label="Sent by" value={entry.source === 'app' ? 'This app' : 'The zpa command'} />
         </dl>
+        <section className="details-integrity" aria-labelledby="details-integrity-title">
+          <h3 id="details-integrity-title" className="details-subtitle">
+            <Icon name="lock" size={14} />
+            Integrity
+          </h3>
+          {entry.seq === undefined ? (
+            <p className="details-note">
+              Written before the history was hash-chained: listed, but not covered by &ldquo;Verify history&rdquo;.
+            </p>
+          ) : (
+            <dl className="details-facts">
+              <Fact label="Sequence" value={`#${formatCount(entry.seq)}`} mono />
+              <Fact label="Hash" value={entry.hash} copy={entry.hash} mono />
+              <Fact label="Previous hash" value={entry.prevHash} copy={entry.prevHash} mono missing="None (first)" />
+            </dl>
+          )}
+        </section>
       </div>
     </aside>
   );

@@ -1,43 +1,63 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import { HISTORY_PAGE_SIZE, type HistoryPager, type HistorySnapshot } from '../api/history-pager';
+import { gridTemplate, HISTORY_COLUMNS, totalWidth, type ColumnId, type ColumnWidths } from '../history/columns';
+import type { SortOrder } from '../history/filter-form';
+import { HistoryHeader } from './HistoryHeader';
 import { HistoryRow } from './HistoryRow';
 
-const ROW_HEIGHT = 40;
-const HEADER_HEIGHT = 36;
-const COLUMNS = ['Time', 'User', 'Outcome', 'HTTP', 'Code', 'Message', 'Tracking ID', 'Duration'] as const;
-const COLUMN_CLASSES = [
-  'col-time',
-  'col-user',
-  'col-outcome',
-  'col-http',
-  'col-code',
-  'col-message',
-  'col-tracking',
-  'col-duration',
-];
+export const ROW_HEIGHT = 44;
+const HEADER_HEIGHT = 38;
+// Right padding of every row, in pixels (see .grid-row; the left one is inside the first column).
+const ROW_PADDING = 16;
 
 /**
- * The history as a virtual grid: only the rows in view exist in the DOM, so 100,000 entries scroll as
- * smoothly as ten. Arrow keys, Page Up/Down, Home and End move the selection; Escape clears it.
+ * The history as a virtual grid: only the rows in view exist in the DOM and only their pages are loaded,
+ * so 100,000 entries scroll as smoothly as ten. Arrow keys, Page Up/Down, Home and End move the selection
+ * (rows not loaded yet are fetched and selected when they arrive); Enter opens the details, Escape closes
+ * them. Wider than the window, it scrolls sideways; columns can be resized from the header.
  */
 export function HistoryTable({
   pager,
   snapshot,
   total,
+  widths,
+  order,
+  onOrder,
+  onResize,
+  onResetWidth,
   selectedId,
   onSelect,
-  onClear,
+  onOpen,
+  onEscape,
+  gridRef,
 }: {
   pager: HistoryPager;
   snapshot: HistorySnapshot;
   total: number;
+  widths: ColumnWidths;
+  order: SortOrder;
+  onOrder: (order: SortOrder) => void;
+  onResize: (id: ColumnId, width: number) => void;
+  onResetWidth: (id: ColumnId) => void;
   selectedId: string | null;
+  /** The keyboard moved the selection here (the details follow if they are open). */
   onSelect: (entry: HistoryEntry) => void;
-  onClear: () => void;
+  /** Open the details of this entry (a click, or Enter on the selection). */
+  onOpen: (entry: HistoryEntry) => void;
+  onEscape: () => void;
+  gridRef: RefObject<HTMLDivElement | null>;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const activeIndex = useRef(-1);
   // A row the keyboard moved to before its page was loaded: selected as soon as it arrives.
   const [pendingIndex, setPendingIndex] = useState<number | null>(null);
@@ -46,10 +66,12 @@ export function HistoryTable({
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement: () => gridRef.current,
     estimateSize: () => ROW_HEIGHT,
     paddingStart: HEADER_HEIGHT,
-    overscan: 12,
+    // Rows scrolled to with the keyboard land below the sticky header, not under it.
+    scrollPaddingStart: HEADER_HEIGHT,
+    overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -58,6 +80,14 @@ export function HistoryTable({
   useEffect(() => {
     pager.ensureRange(first, last);
   }, [pager, first, last, total]);
+
+  // A new filter or order starts again at the top.
+  const filtersKey = pager.filtersKey;
+  useEffect(() => {
+    activeIndex.current = -1;
+    setPendingIndex(null);
+    virtualizer.scrollToOffset(0);
+  }, [filtersKey, virtualizer]);
 
   useEffect(() => {
     if (pendingIndex === null) return;
@@ -90,7 +120,9 @@ export function HistoryTable({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
+    if (event.target !== event.currentTarget) return;
+    const visibleRows = Math.floor(((gridRef.current?.clientHeight ?? 400) - HEADER_HEIGHT) / ROW_HEIGHT);
+    const page = Math.max(1, visibleRows - 1);
     const current = selectedIndex >= 0 ? selectedIndex : activeIndex.current;
     const moves: Record<string, number> = {
       ArrowDown: current + 1,
@@ -101,39 +133,62 @@ export function HistoryTable({
       End: total - 1,
     };
     const target = moves[event.key];
-    if (target !== undefined) {
+    if (target !== undefined && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
       moveTo(current < 0 && event.key === 'ArrowUp' ? 0 : target);
-    } else if (event.key === 'Escape' && selectedId !== null) {
+    } else if (event.key === 'Enter') {
+      const entry = selectedIndex >= 0 ? pager.entryAt(selectedIndex) : undefined;
+      if (entry !== undefined) {
+        event.preventDefault();
+        onOpen(entry);
+      } else if (current < 0 && total > 0) {
+        event.preventDefault();
+        moveTo(0);
+      }
+    } else if (event.key === 'Escape') {
       event.preventDefault();
-      onClear();
+      onEscape();
     }
   };
 
-  const activeRowId = selectedIndex >= 0 && selectedId !== null ? `${rowIdPrefix}-${selectedIndex}` : undefined;
-  const renderedActive = items.some((item) => item.index === selectedIndex) ? activeRowId : undefined;
+  const onPick = useCallback(
+    (entry: HistoryEntry, index: number) => {
+      activeIndex.current = index;
+      onOpen(entry);
+    },
+    [onOpen],
+  );
+
+  const renderedActive =
+    selectedIndex >= 0 && items.some((item) => item.index === selectedIndex)
+      ? `${rowIdPrefix}-${selectedIndex}`
+      : undefined;
+  const canvasStyle = {
+    height: `${virtualizer.getTotalSize()}px`,
+    minWidth: `${totalWidth(widths) + ROW_PADDING}px`,
+    '--cols': gridTemplate(widths),
+  } as CSSProperties;
 
   return (
     <div
-      ref={scrollRef}
+      ref={gridRef}
       className="grid"
       role="grid"
-      aria-label="Request history, newest first"
+      aria-label={`Request history, ${order === 'newest' ? 'newest' : 'oldest'} first`}
       aria-rowcount={total + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={HISTORY_COLUMNS.length}
       aria-activedescendant={renderedActive}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onScroll={(event) => {
+        // Straight to the DOM: a shadow on the frozen column, without re-rendering on every scroll.
+        const grid = event.currentTarget;
+        grid.classList.toggle('is-scrolled-x', grid.scrollLeft > 0);
+      }}
       data-testid="history-grid"
     >
-      <div className="grid-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-        <div className="grid-row grid-header" role="row" aria-rowindex={1}>
-          {COLUMNS.map((label, i) => (
-            <div key={label} role="columnheader" className={COLUMN_CLASSES[i]}>
-              {label}
-            </div>
-          ))}
-        </div>
+      <div className="grid-canvas" style={canvasStyle}>
+        <HistoryHeader widths={widths} order={order} onOrder={onOrder} onResize={onResize} onReset={onResetWidth} />
         {items.map((item) => {
           const entry = pager.entryAt(item.index);
           return (
@@ -145,10 +200,7 @@ export function HistoryTable({
               selected={entry !== undefined && entry.id === selectedId}
               top={item.start}
               height={item.size}
-              onSelect={(e, index) => {
-                activeIndex.current = index;
-                onSelect(e);
-              }}
+              onPick={onPick}
             />
           );
         })}

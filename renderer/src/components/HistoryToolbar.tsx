@@ -1,103 +1,78 @@
 import { useId } from 'react';
-import { OUTCOME_LABELS, OUTCOMES, type Outcome } from '../../../shared/domain/outcome';
-import { formatCount } from '../format/time';
+import type { ExportFormat } from '../../../shared/ipc/contract';
 import { Icon } from './Icon';
 import { Spinner } from './Spinner';
 
-/** Filters (user text, outcome), the counts, and a manual refresh. */
+/** Free-text search, and the history's actions: verify its integrity, export what the filters show. */
 export function HistoryToolbar({
-  userFilter,
-  onUserFilter,
-  outcome,
-  onOutcome,
-  total,
-  overall,
-  loading,
-  onRefresh,
+  search,
+  onSearch,
+  exporting,
+  onExport,
+  canExport,
+  verifying,
+  onVerify,
 }: {
-  userFilter: string;
-  onUserFilter: (value: string) => void;
-  outcome: Outcome | '';
-  onOutcome: (value: Outcome | '') => void;
-  total: number | null;
-  overall: number | null;
-  loading: boolean;
-  onRefresh: () => void;
+  search: string;
+  onSearch: (value: string) => void;
+  exporting: ExportFormat | null;
+  onExport: (format: ExportFormat) => void;
+  canExport: boolean;
+  verifying: boolean;
+  onVerify: () => void;
 }) {
-  const userId = useId();
-  const outcomeId = useId();
-  const filtered = userFilter.trim() !== '' || outcome !== '';
-  const count =
-    total === null
-      ? 'Loading…'
-      : filtered && overall !== null
-        ? `${formatCount(total)} of ${formatCount(overall)} ${overall === 1 ? 'entry' : 'entries'}`
-        : `${formatCount(total)} ${total === 1 ? 'entry' : 'entries'}`;
-
+  const searchId = useId();
+  const busy = exporting !== null;
   return (
-    <div className="toolbar" role="search" aria-label="Filter history">
-      <div className="toolbar-field toolbar-search">
-        <label htmlFor={userId} className="visually-hidden">
-          Filter by user
+    <div className="toolbar history-toolbar">
+      <div className="toolbar-search" role="search" aria-label="Search history">
+        <label htmlFor={searchId} className="visually-hidden">
+          Search history
         </label>
         <span className="input-with-icon">
           <Icon name="search" size={16} className="input-icon" />
           <input
-            id={userId}
+            id={searchId}
             className="input"
             type="search"
-            placeholder="Filter by user"
+            placeholder="Search names, messages, tracking IDs, tickets…"
             autoComplete="off"
             spellCheck={false}
-            value={userFilter}
-            onChange={(e) => onUserFilter(e.target.value)}
+            maxLength={200}
+            value={search}
+            onChange={(e) => onSearch(e.target.value)}
           />
         </span>
       </div>
-      <div className="toolbar-field">
-        <label htmlFor={outcomeId} className="toolbar-label">
-          Outcome
-        </label>
-        <select
-          id={outcomeId}
-          className="select"
-          value={outcome}
-          onChange={(e) => onOutcome(e.target.value as Outcome | '')}
-        >
-          <option value="">All outcomes</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {OUTCOME_LABELS[o]}
-            </option>
-          ))}
-        </select>
-      </div>
-      {filtered ? (
+      <span className="toolbar-spacer" />
+      <div className="toolbar-actions">
         <button
           type="button"
-          className="button button-quiet"
-          onClick={() => {
-            onUserFilter('');
-            onOutcome('');
-          }}
+          className="button"
+          onClick={onVerify}
+          disabled={verifying}
+          aria-busy={verifying}
+          title="Check that no entry was altered, removed or reordered"
         >
-          Clear filters
+          {verifying ? <Spinner /> : <Icon name="shield-check" size={16} />}
+          {verifying ? 'Verifying…' : 'Verify history'}
         </button>
-      ) : null}
-      <span className="toolbar-spacer" />
-      <span className="toolbar-count" role="status" data-testid="history-count">
-        {count}
-      </span>
-      <button
-        type="button"
-        className="button button-icon"
-        onClick={onRefresh}
-        aria-label="Refresh history"
-        title="Refresh"
-        aria-busy={loading}
-      >
-        {loading ? <Spinner /> : <Icon name="refresh" size={16} />}
-      </button>
+        <span className="toolbar-divider" aria-hidden="true" />
+        {(['csv', 'json'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button"
+            onClick={() => onExport(format)}
+            disabled={busy || !canExport}
+            aria-busy={exporting === format}
+            title={`Save the entries the filters show as ${format.toUpperCase()}`}
+          >
+            {exporting === format ? <Spinner /> : <Icon name="download" size={16} />}
+            {`Export ${format.toUpperCase()}`}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { ErrorCallout } from './ErrorCallout';
 import { Icon } from './Icon';
+import { RetentionCard } from './RetentionCard';
 import { TokenForm } from './TokenForm';
 import { TokenStatusRow } from './TokenStatusRow';
 
@@ -98,6 +99,8 @@ export function SettingsScreen({ token, info }: { token: TokenState; info: AppIn
           </div>
         </dl>
       </section>
+
+      <RetentionCard />
 
       <section className="card" aria-labelledby="data-card-title">
         <div className="card-header">

@@ -58,6 +58,8 @@ class FakeApp extends EventEmitter {
       home,
       appData,
       userData,
+      documents: path.join(home, 'Documents'),
+      downloads: path.join(home, 'Downloads'),
       sessionData: userData,
       temp: os.tmpdir(),
       logs: path.join(userData, 'logs'),
@@ -361,10 +363,39 @@ export const shell = {
 
 export const errorBoxes: { title: string; content: string }[] = [];
 
+/** A save dialog main opened: the window it was attached to (null: none) and its options. */
+export interface SaveDialogRecord {
+  windowId: number | null;
+  options: Record<string, unknown>;
+  answer: { canceled: boolean; filePath: string };
+}
+
+export const saveDialogs: SaveDialogRecord[] = [];
+/** What the user picks in the next save dialogs, in order (not Electron API); none queued: Cancel. */
+export const saveDialogAnswers: (string | null)[] = [];
+
 export const dialog = {
   showErrorBox(title: string, content: string): void {
     record('dialog.showErrorBox', title, content);
     errorBoxes.push({ title, content });
+  },
+  /** Electron: showSaveDialog([window, ]options) → { canceled, filePath } (filePath '' when cancelled). */
+  showSaveDialog(
+    windowOrOptions: BrowserWindow | Record<string, unknown>,
+    maybeOptions?: Record<string, unknown>,
+  ): Promise<{ canceled: boolean; filePath: string }> {
+    requireReady('dialog.showSaveDialog');
+    const window = windowOrOptions instanceof BrowserWindow ? windowOrOptions : null;
+    const options = window === null ? windowOrOptions : maybeOptions;
+    record('dialog.showSaveDialog', window?.id ?? null, options);
+    if (typeof options !== 'object' || options === null) {
+      return Promise.reject(new TypeError('Options must be an object'));
+    }
+    if (window?.isDestroyed() === true) return Promise.reject(new TypeError('Object has been destroyed'));
+    const chosen = saveDialogAnswers.shift() ?? null;
+    const answer = chosen === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: chosen };
+    saveDialogs.push({ windowId: window?.id ?? null, options: { ...options }, answer });
+    return Promise.resolve(answer);
   },
 };
 

@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { errorBoxes, fakeControl, netFetches, shellOpened } from './electron';
+import { errorBoxes, fakeControl, netFetches, saveDialogAnswers, saveDialogs, shellOpened } from './electron';
 import { ipcMain, type FakeInvokeEvent } from './ipc-main';
 import type { ClientMessage, HostCommand, HostMessage, HostReplies, SenderKind, Snapshot } from './messages';
 import { describeMenu, findMenuItem, Menu } from './menu';
@@ -62,6 +62,7 @@ function snapshot(): Snapshot {
     shellOpened,
     errorBoxes,
     netFetches,
+    saveDialogs,
   };
 }
 
@@ -190,6 +191,9 @@ async function run(command: HostCommand): Promise<HostReplies[HostCommand['op']]
       await tick();
       return { found: true, opened: shellOpened.slice(before) };
     }
+    case 'save-dialog-answer':
+      saveDialogAnswers.push(command.filePath);
+      return { queued: saveDialogAnswers.length };
     case 'quit':
       setImmediate(() => app.quit());
       return { quitting: true };

@@ -1,5 +1,5 @@
 /** The messages between a test (client.ts) and the child process running main in the fake (host.ts). */
-import type { NetFetchRecord } from './electron';
+import type { NetFetchRecord, SaveDialogRecord } from './electron';
 import type { InvokeOutcome } from './ipc-main';
 import type { PlainMenuItem } from './menu';
 import type { CallRecord } from './recorder';
@@ -33,6 +33,8 @@ export type HostCommand =
   | { op: 'protocol-request'; url: string; method?: string }
   | { op: 'certificate'; hostname: string; chain: string[] }
   | { op: 'menu-click'; path: string[] }
+  /** What the user picks in the next save dialog: a path, or null for Cancel. */
+  | { op: 'save-dialog-answer'; filePath: string | null }
   | { op: 'quit' };
 
 export interface ProtocolReply {
@@ -70,6 +72,7 @@ export interface HostReplies {
   /** null: no certificate verify proc is set, Chromium decides alone. */
   certificate: { verdict: number | null };
   'menu-click': { found: boolean; opened: string[] };
+  'save-dialog-answer': { queued: number };
   quit: { quitting: true };
 }
 
@@ -110,6 +113,7 @@ export interface Snapshot {
   shellOpened: string[];
   errorBoxes: { title: string; content: string }[];
   netFetches: NetFetchRecord[];
+  saveDialogs: SaveDialogRecord[];
 }
 
 export type HostMessage =
