@@ -8,6 +8,7 @@ import {
   explanationText,
   type Explanation,
 } from './explain';
+import { parseJsonObject, readZoomCode } from './json-body';
 
 /** Everything we learn from one answer (or from its absence), minus the timing. */
 export interface Classification {
@@ -39,22 +40,10 @@ const AUTH_CODES: ReadonlySet<number> = new Set([124, 4700, 4711]);
 
 /** Zoom's error body `{"code": <int>, "message": "..."}`, or null when the text is not one. Never throws. */
 export function parseZoomError(text: string): { code: number; message: string | null } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const record = value as Record<string, unknown>;
-  const rawCode = record.code;
-  const code =
-    typeof rawCode === 'number'
-      ? rawCode
-      : typeof rawCode === 'string' && /^\d+$/.test(rawCode)
-        ? Number(rawCode)
-        : NaN;
-  if (!Number.isSafeInteger(code)) return null;
+  const record = parseJsonObject(text);
+  if (record === null) return null;
+  const code = readZoomCode(record.code);
+  if (code === null) return null;
   const message = typeof record.message === 'string' ? clip(record.message.trim(), MAX_MESSAGE) : null;
   return { code, message: message === '' ? null : message };
 }

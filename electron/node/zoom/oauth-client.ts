@@ -11,6 +11,7 @@ import {
 import { isLoopbackHost } from './api-base';
 import { parseRetryAfter } from './classify';
 import { OAUTH_ERROR_CODES, explainOAuthFailure, type Explanation, type OAuthFailureReason } from './explain';
+import { parseJsonObject, readZoomCode } from './json-body';
 
 export type { OAuthFailureReason } from './explain';
 
@@ -121,21 +122,9 @@ export function normaliseOAuthBase(url: string): string {
 export function parseOAuthErrorBody(
   text: string,
 ): { code: number | null; error: string | null; message: string | null } | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const r = value as Record<string, unknown>;
-  const rawCode = r['code'];
-  const code =
-    typeof rawCode === 'number' && Number.isSafeInteger(rawCode)
-      ? rawCode
-      : typeof rawCode === 'string' && /^\d{1,9}$/.test(rawCode)
-        ? Number(rawCode)
-        : null;
+  const r = parseJsonObject(text);
+  if (r === null) return null;
+  const code = readZoomCode(r['code']);
   const text1 = (key: string): string | null => {
     const v = r[key];
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
@@ -272,14 +261,8 @@ export class OAuthClient {
 
 /** Reads a successful token answer; null when it holds no usable access token. Never throws. */
 export function parseTokenAnswer(text: string, sentAt: Date): Omit<OAuthToken, 'trackingId'> | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const r = value as Record<string, unknown>;
+  const r = parseJsonObject(text);
+  if (r === null) return null;
   const accessToken = r['access_token'];
   if (typeof accessToken !== 'string' || !TOKEN_PATTERN.test(accessToken)) return null;
   const tokenType = typeof r['token_type'] === 'string' ? r['token_type'] : 'bearer';
