@@ -5,6 +5,7 @@ import { systemClock, type Clock, type Keychain, type Transport } from '../node/
 import { loadKeytar } from '../node/vault/keytar-keychain';
 import { DEFAULT_API_BASE, normaliseApiBase } from '../node/zoom/api-base';
 import { createNodeTransport } from '../node/zoom/node-transport';
+import { normaliseOAuthBase, ZOOM_OAUTH_BASE } from '../node/zoom/oauth-client';
 import type { CliIo, CliOutput } from './io';
 import { Redactor } from './secrets';
 
@@ -50,9 +51,13 @@ export class CliContext {
     if (this.built === null) {
       const env = this.io.env;
       const keychainService = env.ZPA_KEYCHAIN_SERVICE?.trim();
+      const overrides = urlOverridesFromEnv(env);
       this.built = createCore({
         dataDir: resolveDataDir({ env, platform: this.io.platform, homedir: this.io.homedir }),
-        apiBase: apiBaseFromEnv(env),
+        apiBase: overrides.apiBase ?? normaliseApiBase(DEFAULT_API_BASE),
+        // Every account's requests go there instead of its own addresses (tests, the demo, proxies).
+        ...(overrides.apiBase === undefined ? {} : { apiBaseOverride: overrides.apiBase }),
+        ...(overrides.oauthBase === undefined ? {} : { oauthBaseOverride: overrides.oauthBase }),
         transport: this.deps.transport ?? createNodeTransport(),
         keychain: this.deps.keychain ?? loadKeytar,
         ...(this.deps.clock === undefined ? {} : { clock: this.deps.clock }),
@@ -70,14 +75,36 @@ export class CliContext {
 
 /** The API base from ZPA_API_BASE_URL (default: Zoom's); a bad value is a usage error naming the variable. */
 export function apiBaseFromEnv(env: NodeJS.ProcessEnv): string {
-  const raw = env.ZPA_API_BASE_URL;
-  if (raw === undefined || raw.trim() === '') return normaliseApiBase(DEFAULT_API_BASE);
+  return urlOverridesFromEnv(env).apiBase ?? normaliseApiBase(DEFAULT_API_BASE);
+}
+
+/**
+ * ZPA_API_BASE_URL and ZPA_OAUTH_BASE_URL, checked and normalised (undefined when unset or blank). An unusable
+ * value is AppError('invalid_input') naming the variable, so zpa exits 2 before anything is read or sent.
+ */
+export function urlOverridesFromEnv(env: NodeJS.ProcessEnv): { apiBase?: string; oauthBase?: string } {
+  const apiBase = checkedUrl(env, 'ZPA_API_BASE_URL', normaliseApiBase, DEFAULT_API_BASE);
+  const oauthBase = checkedUrl(env, 'ZPA_OAUTH_BASE_URL', normaliseOAuthBase, ZOOM_OAUTH_BASE);
+  return {
+    ...(apiBase === undefined ? {} : { apiBase }),
+    ...(oauthBase === undefined ? {} : { oauthBase }),
+  };
+}
+
+function checkedUrl(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  normalise: (url: string) => string,
+  example: string,
+): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
   try {
-    return normaliseApiBase(raw.trim());
+    return normalise(raw.trim());
   } catch (error) {
     const reason = isAppError(error) ? error.message : 'it is not a valid URL.';
-    throw new AppError('invalid_input', `ZPA_API_BASE_URL is not usable: ${reason}`, {
-      action: `Use an https URL such as ${DEFAULT_API_BASE} (http only for loopback test servers), or unset it.`,
+    throw new AppError('invalid_input', `${name} is not usable: ${reason}`, {
+      action: `Use an https URL such as ${example} (http only for loopback test servers), or unset it.`,
       cause: error,
     });
   }

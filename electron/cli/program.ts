@@ -1,4 +1,5 @@
 import { Command, Help } from 'commander';
+import { registerAccountCommands } from './commands/account';
 import { registerHistoryCommand } from './commands/history';
 import { registerPasswordCommands } from './commands/password';
 import { registerTokenCommands } from './commands/token';
@@ -8,30 +9,43 @@ import { looksLikeSecret } from './secrets';
 
 const ROOT_HELP = `
 Examples:
-  zpa token set < token.txt                 store the access token (or run "zpa token set" and paste it)
+  zpa account add sales --token < token.txt
+                                            an account with a pasted access token
+  zpa account add agency --s2s --account-id ID --client-id CID --cloud gov < client-secret.txt
+                                            a Server-to-Server OAuth app on Zoom for Government
+  zpa account list
+  zpa account use agency                    make it the active account
+  zpa account test agency                   its scopes, and whether they allow changing passwords
+  zpa token set < token.txt                 store the active account's token (creates "Default" if none)
   zpa token status
   printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin
+  zpa password set jane@agency.gov --password-stdin --account agency < new-password.txt
   zpa history --user jane --limit 20
   zpa history --outcome rejected --json > rejected.json
   zpa history --since 2026-01-01 --until 2026-03-31 --account sales --csv > q1.csv
   zpa history --search "INC-4711"
   zpa history verify                        check that no entry was altered, removed or reordered
-  zpa token clear
+  zpa account remove sales                  the account and its keychain entry (its history stays)
 
 Exit codes:
-  0  done (password set: Zoom updated the password; history verify: the history is intact)
+  0  done (password set: Zoom updated the password; history verify: the history is intact;
+     account test: the account can change passwords)
   1  Zoom refused the change: a password rule, a reused password, user not found...
      (history verify: an entry was altered, removed or reordered)
   2  invalid input or usage: nothing was sent
-  3  no token stored, keychain unavailable, or Zoom refused the token
+  3  no account or token, keychain unavailable, Zoom refused the token or the app's credentials,
+     or (account test) the token's scopes do not allow changing passwords
   4  could not complete: network, timeout, Zoom server error, rate limit, or unknown outcome
 
-Secrets (token, passwords) are read from stdin only, never from arguments, and are never written to
-disk or to the history.
+Accounts: every command uses the active account unless given --account <name>. Secrets (tokens,
+client secrets, passwords) are read from stdin only, never from arguments, and are never written to
+disk or to the history; tokens and client secrets live in the OS keychain.
 
 Environment:
   ZPA_DATA_DIR          data folder (history, settings); default: the Zoom Password Admin app's folder
-  ZPA_API_BASE_URL      Zoom API base, e.g. https://api.zoomgov.com/v2 (https only, except loopback)
+  ZPA_API_BASE_URL      Zoom API base for every account, e.g. https://api.zoomgov.com/v2 (https only,
+                        except loopback)
+  ZPA_OAUTH_BASE_URL    token endpoint for every S2S account, e.g. https://zoomgov.com/oauth/token
   ZPA_KEYCHAIN_SERVICE  keychain service name (default: Zoom Password Admin)
   ZPA_DEBUG=1           show details (stack traces) of unexpected errors
 `;
@@ -40,8 +54,8 @@ Environment:
 export function buildProgram(ctx: CliContext, argv: readonly string[]): Command {
   const program = new Command('zpa')
     .description(
-      "Change Zoom users' passwords from the command line. Uses the same token (OS keychain), history and " +
-        'data folder as the Zoom Password Admin app.',
+      "Change Zoom users' passwords from the command line. Uses the same accounts (secrets in the OS keychain), " +
+        'history and data folder as the Zoom Password Admin app.',
     )
     .version(ctx.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help (also: zpa <command> --help)')
@@ -69,6 +83,7 @@ export function buildProgram(ctx: CliContext, argv: readonly string[]): Command 
       },
     })
     .addHelpText('after', ROOT_HELP);
+  registerAccountCommands(program, ctx);
   registerTokenCommands(program, ctx);
   registerPasswordCommands(program, ctx);
   registerHistoryCommand(program, ctx);
@@ -109,7 +124,8 @@ function usageLine(text: string, argv: readonly string[]): string {
 }
 
 const COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['token', 'password', 'history'],
+  '': ['account', 'token', 'password', 'history'],
+  account: ['add', 'list', 'use', 'remove', 'test'],
   token: ['set', 'status', 'clear'],
   password: ['set'],
   history: ['verify', 'retention'],

@@ -5,10 +5,15 @@ import type { CliOutput } from './io';
 const SECRET_OPTION =
   /^--?(password|passwd|pass|pwd|pw|new-password|token|access-token|bearer|secret|client-secret)(=.*)?$/i;
 
-/** The first argument that tries to pass a secret as an option (e.g. `--token=...`), as the bare option name. */
+/**
+ * The first argument that tries to pass a secret as an option (e.g. `--token=...`), as the bare option name.
+ * `zpa account add <name> --token` is the one place a bare `--token` is a flag (the token itself comes on stdin).
+ */
 export function findSecretOption(argv: readonly string[]): string | null {
+  const accountAdd = argv[0] === 'account' && argv[1] === 'add';
   for (const arg of argv) {
     if (arg === '--') return null;
+    if (accountAdd && arg === '--token') continue;
     const match = SECRET_OPTION.exec(arg);
     if (match) return arg.split('=')[0] ?? arg;
   }
@@ -16,7 +21,7 @@ export function findSecretOption(argv: readonly string[]): string | null {
 }
 
 /** The message for a secret given on the command line, which never repeats the value. */
-export function secretArgumentMessage(what: 'token' | 'password', example: string): string {
+export function secretArgumentMessage(what: 'token' | 'password' | 'client secret', example: string): string {
   return (
     `Secrets are never accepted as arguments: the ${what} would end up in your shell history and in process ` +
     `listings (it was not used and is not shown). If it was a real ${what}, remove it from your shell history. ` +

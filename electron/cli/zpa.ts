@@ -26,14 +26,7 @@ export async function main(
   const ctx = new CliContext(io, deps, zpaVersion());
   try {
     const secretOption = findSecretOption(argv);
-    if (secretOption !== null) {
-      const what = /token|bearer|secret/i.test(secretOption) ? 'token' : 'password';
-      const example =
-        what === 'token'
-          ? '"zpa token set < token.txt".'
-          : `"printf '%s\\n' \\"$NEW_PASSWORD\\" | zpa password set <user> --password-stdin".`;
-      throw usageError(`${secretOption}: ${secretArgumentMessage(what, example)}`);
-    }
+    if (secretOption !== null) throw usageError(secretOptionMessage(secretOption, argv));
     await buildProgram(ctx, argv).parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
@@ -42,6 +35,23 @@ export async function main(
     ctx.stderr.write(errorText(lines));
     return exitCode;
   }
+}
+
+/** Why a secret given as an option was refused, with the stdin way of giving it for that command. */
+function secretOptionMessage(option: string, argv: readonly string[]): string {
+  if (argv[0] === 'account') {
+    const secret = /secret/i.test(option);
+    const example = secret
+      ? '"zpa account add <name> --s2s --account-id <id> --client-id <id> < client-secret.txt".'
+      : '"zpa account add <name> --token < token.txt".';
+    return `${option}: ${secretArgumentMessage(secret ? 'client secret' : 'token', example)}`;
+  }
+  const what = /token|bearer|secret/i.test(option) ? 'token' : 'password';
+  const example =
+    what === 'token'
+      ? '"zpa token set < token.txt".'
+      : `"printf '%s\\n' \\"$NEW_PASSWORD\\" | zpa password set <user> --password-stdin".`;
+  return `${option}: ${secretArgumentMessage(what, example)}`;
 }
 
 /** True when this module is the program being run (tsx on the source, or the bundle via bin/zpa.mjs). */

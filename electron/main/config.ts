@@ -1,13 +1,19 @@
 import path from 'node:path';
 import { AppError } from '../../shared/domain/errors';
 import { DEFAULT_API_BASE, isLoopbackHost, normaliseApiBase } from '../node/zoom/api-base';
+import { normaliseOAuthBase } from '../node/zoom/oauth-client';
 
 /** The keychain service of the demo's token, kept apart from a real token. */
 export const DEMO_KEYCHAIN_SERVICE = 'Zoom Password Admin (demo)';
 
 export interface MainConfig {
   dataDir: string;
+  /** The configured API base: ZPA_API_BASE_URL, else Zoom's. */
   apiBase: string;
+  /** ZPA_API_BASE_URL when set: every account's API requests go there (tests, demo). */
+  apiBaseOverride: string | undefined;
+  /** ZPA_OAUTH_BASE_URL when set: every account's token requests go there (tests, demo). */
+  oauthBaseOverride: string | undefined;
   demo: boolean;
   /** The simulator's CA certificate (PEM file), trusted for loopback hosts in demo mode only. */
   demoCaFile: string | null;
@@ -34,7 +40,11 @@ export function readMainConfig(env: NodeJS.ProcessEnv, o: { userDataDir: string;
     : demo
       ? path.join(o.userDataDir, 'demo')
       : o.userDataDir;
-  const apiBase = normaliseApiBase(env['ZPA_API_BASE_URL']?.trim() || DEFAULT_API_BASE);
+  const apiBaseOverride = env['ZPA_API_BASE_URL']?.trim() ? normaliseApiBase(env['ZPA_API_BASE_URL']) : undefined;
+  const apiBase = apiBaseOverride ?? DEFAULT_API_BASE;
+  const oauthBaseOverride = env['ZPA_OAUTH_BASE_URL']?.trim()
+    ? normaliseOAuthBase(env['ZPA_OAUTH_BASE_URL'])
+    : undefined;
   const serviceOverride = env['ZPA_KEYCHAIN_SERVICE']?.trim();
   const keychainService = serviceOverride || (demo ? DEMO_KEYCHAIN_SERVICE : undefined);
 
@@ -47,13 +57,24 @@ export function readMainConfig(env: NodeJS.ProcessEnv, o: { userDataDir: string;
       });
     }
     // The demo token is a sample one: it must only ever go to the simulator on this computer.
-    if (!isLoopbackHost(new URL(apiBase).hostname)) {
+    const tokenHost = oauthBaseOverride === undefined ? null : new URL(oauthBaseOverride).hostname;
+    if (!isLoopbackHost(new URL(apiBase).hostname) || (tokenHost !== null && !isLoopbackHost(tokenHost))) {
       throw new AppError('invalid_input', 'Demo mode talks only to the Zoom simulator on this computer.', {
-        action: `Set ZPA_API_BASE_URL to the simulator's loopback address. ${DEMO_HINT}`,
+        action: `Set ZPA_API_BASE_URL (and ZPA_OAUTH_BASE_URL, if set) to the simulator's loopback addresses. ${DEMO_HINT}`,
       });
     }
     demoCaFile = path.resolve(caFile);
   }
   const demoToken = demo ? env['ZPA_DEMO_TOKEN']?.trim() || null : null;
-  return { dataDir, apiBase, demo, demoCaFile, demoToken, keychainService, dev: !o.packaged };
+  return {
+    dataDir,
+    apiBase,
+    apiBaseOverride,
+    oauthBaseOverride,
+    demo,
+    demoCaFile,
+    demoToken,
+    keychainService,
+    dev: !o.packaged,
+  };
 }

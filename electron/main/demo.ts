@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Session } from 'electron';
 import { AppError } from '../../shared/domain/errors';
+import { cloudForApiBase } from '../node/accounts/account-urls';
 import type { Core } from '../node/core';
 import { isTrustedDemoCertificate } from './demo-trust';
 
@@ -28,15 +29,27 @@ export function trustDemoCa(ses: Session, caFile: string): void {
   });
 }
 
+/** The account the demo opens with. */
+export const DEMO_ACCOUNT_NAME = 'Demo (simulator)';
+
 /**
- * Stores the simulator's sample token in the demo's own keychain entry when none is stored yet, so
- * the demo opens ready to use. A keychain problem is left for the app to report on its token screen.
+ * Adds the simulator's sample token as the account "Demo (simulator)" (custom cloud at the simulator's
+ * addresses, in the demo's own keychain service) when no account is set up yet, so the demo opens
+ * ready to use. A keychain problem is left for the app to report on its accounts screen.
  */
-export async function seedDemoToken(core: Core, token: string): Promise<void> {
+export async function seedDemoAccount(core: Core, token: string): Promise<void> {
   try {
-    const status = await core.vault.status();
-    if (!status.stored) await core.vault.setToken(token);
+    const { accounts } = await core.accounts.list();
+    if (accounts.length > 0) return;
+    const { apiBase, oauthBase } = cloudForApiBase(core.apiBase);
+    await core.accounts.add({
+      name: DEMO_ACCOUNT_NAME,
+      cloud: 'custom',
+      apiBase,
+      oauthBase,
+      credential: { kind: 'token', token },
+    });
   } catch (error) {
-    console.error(`[demo] the sample token could not be stored: ${error instanceof Error ? error.message : 'error'}`);
+    console.error(`[demo] the sample account could not be added: ${error instanceof Error ? error.message : 'error'}`);
   }
 }

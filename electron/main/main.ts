@@ -10,7 +10,7 @@ import { createHandlerTable, type SaveFileRequest } from '../node/ipc/handler-ta
 import { loadKeytar } from '../node/vault/keytar-keychain';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { readMainConfig, type MainConfig } from './config';
-import { seedDemoToken, trustDemoCa } from './demo';
+import { seedDemoAccount, trustDemoCa } from './demo';
 import { electronStoreFactory } from './electron-store-factory';
 import { registerIpcHandlers } from './ipc-main';
 import { chooseSaveFile } from './save-dialog';
@@ -63,6 +63,8 @@ async function whenReady(config: MainConfig): Promise<void> {
   const core = createCore({
     dataDir: config.dataDir,
     apiBase: config.apiBase,
+    ...(config.apiBaseOverride === undefined ? {} : { apiBaseOverride: config.apiBaseOverride }),
+    ...(config.oauthBaseOverride === undefined ? {} : { oauthBaseOverride: config.oauthBaseOverride }),
     transport: createNetTransport((url, init) => net.fetch(url, init)),
     // Loaded on first use: the app still starts, and shows history, when keytar cannot load.
     keychain: loadKeytar,
@@ -72,7 +74,7 @@ async function whenReady(config: MainConfig): Promise<void> {
     demo: config.demo,
     version: readAppVersion(),
   });
-  if (config.demo && config.demoToken !== null) await seedDemoToken(core, config.demoToken);
+  if (config.demo && config.demoToken !== null) await seedDemoAccount(core, config.demoToken);
 
   const shellServices = {
     openExternal,

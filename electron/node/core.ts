@@ -1,4 +1,8 @@
 import type { AppInfo, Notice } from '../../shared/ipc/contract';
+import { AccountStore } from './accounts/account-store';
+import { AccountsService } from './accounts/accounts-service';
+import { ActiveAccountVault } from './accounts/active-account-vault';
+import { TokenProvider } from './accounts/token-provider';
 import { PRODUCT_NAME } from './data-dir';
 import { HistoryStore } from './history/history-store';
 import { PasswordService } from './password-service';
@@ -6,13 +10,18 @@ import { systemClock, type Clock, type Keychain, type Transport } from './ports'
 import { RecentUsers } from './recent-users';
 import { HistoryRetention } from './retention-setting';
 import { openSettingsStore, type StoreFactory } from './settings/settings-store';
-import { CredentialVault } from './vault/credential-vault';
 import { normaliseApiBase } from './zoom/api-base';
+import { normaliseOAuthBase, OAuthClient } from './zoom/oauth-client';
 import { ZoomClient } from './zoom/zoom-client';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The configured API base (ZPA_API_BASE_URL or Zoom's): shown in info(), and the cloud of a migrated token. */
   apiBase: string;
+  /** ZPA_API_BASE_URL: every account's API requests go there (tests, demo). */
+  apiBaseOverride?: string;
+  /** ZPA_OAUTH_BASE_URL: every account's token requests go there (tests, demo). */
+  oauthBaseOverride?: string;
   transport: Transport;
   /** A function defers loading keytar: the app must start and show history without a keychain. */
   keychain: Keychain | (() => Keychain);
@@ -35,7 +44,12 @@ export interface CoreOptions {
 export interface Core {
   readonly dataDir: string;
   readonly apiBase: string;
-  readonly vault: CredentialVault;
+  /** The first version's single token, now the active pasted-token account's (zpa token …, the token screen). */
+  readonly vault: ActiveAccountVault;
+  /** The named Zoom accounts; the first version's token is migrated on first use. */
+  readonly accounts: AccountsService;
+  /** OAuth tokens of the accounts, in memory only. */
+  readonly tokens: TokenProvider;
   readonly history: HistoryStore;
   readonly recentUsers: RecentUsers;
   readonly passwords: PasswordService;
@@ -47,8 +61,10 @@ export interface Core {
 }
 
 /**
- * The plain-Node core both shells (Electron main and zpa) run: one data folder, one keychain
- * entry, one Zoom client. Applies the stored history retention period (see CoreOptions.applyRetention).
+ * The plain-Node core both shells (Electron main and zpa) run: one data folder, the accounts (settings
+ * plus one keychain entry each), a Zoom client per API base. Synchronous: the migration of the first
+ * version's token runs on first use of accounts, vault or passwords. Applies the stored history
+ * retention period (see CoreOptions.applyRetention).
  * Throws AppError('invalid_input') for an unusable API base and AppError('storage_error') when the
  * data folder cannot be used.
  */
@@ -62,28 +78,73 @@ export function createCore(o: CoreOptions): Core {
   });
   const history = HistoryStore.open({ dataDir: o.dataDir, clock });
   const platform = o.platform ?? process.platform;
-  const vault = new CredentialVault({
-    keychain: o.keychain,
+  const apiBaseOverride = o.apiBaseOverride?.trim() ? normaliseApiBase(o.apiBaseOverride) : undefined;
+  const oauthBaseOverride = o.oauthBaseOverride?.trim() ? normaliseOAuthBase(o.oauthBaseOverride) : undefined;
+  const accountNotices: Notice[] = [];
+  const tokens: TokenProvider = new TokenProvider({
+    oauth: new OAuthClient({
+      transport: o.transport,
+      clock,
+      ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
+    }),
+    // The store is created next; secrets are read only when a token is needed.
+    secrets: { readSecret: (account) => store.readSecret(account) },
+    clock,
+    ...(oauthBaseOverride ? { oauthBaseOverride } : {}),
+  });
+  const store = new AccountStore({
     settings: settings.store,
+    keychain: o.keychain,
     clock,
     platform,
     ...(o.keychainService ? { service: o.keychainService } : {}),
+    // An edited or removed account's cached OAuth token must never be used again.
+    onCredentialChange: (id) => tokens.forget(id),
   });
-  const recentUsers = new RecentUsers(settings.store);
-  const zoom = new ZoomClient({
+  const accounts = new AccountsService({
+    store,
+    provider: tokens,
+    settings: settings.store,
     transport: o.transport,
+    legacyApiBase: apiBase,
     clock,
-    apiBase,
+    notices: accountNotices,
+    ...(apiBaseOverride ? { apiBaseOverride } : {}),
+    ...(oauthBaseOverride ? { oauthBaseOverride } : {}),
     ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
   });
-  const passwords = new PasswordService({ vault, zoom, history, recentUsers, apiBase, source: o.source, clock });
+  const vault = new ActiveAccountVault(accounts, store, apiBase);
+  const recentUsers = new RecentUsers(settings.store);
+  const clients = new Map<string, ZoomClient>();
+  const zoomFor = (base: string): ZoomClient => {
+    let client = clients.get(base);
+    if (client === undefined) {
+      client = new ZoomClient({
+        transport: o.transport,
+        clock,
+        apiBase: base,
+        ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
+      });
+      clients.set(base, client);
+    }
+    return client;
+  };
+  const passwords = new PasswordService({ accounts, tokens, zoomFor, history, recentUsers, source: o.source, clock });
   const retention = new HistoryRetention(settings.store, history);
   if (o.applyRetention ?? true) retention.applyStored();
-  const notices = (): Notice[] => [...settings.notices, ...history.notices, ...retention.notices];
+  const notices = (): Notice[] => [
+    ...settings.notices,
+    ...history.notices,
+    ...retention.notices,
+    ...store.notices,
+    ...accountNotices,
+  ];
   return {
     dataDir: o.dataDir,
     apiBase,
     vault,
+    accounts,
+    tokens,
     history,
     recentUsers,
     passwords,
@@ -97,6 +158,7 @@ export function createCore(o: CoreOptions): Core {
       demo: o.demo ?? false,
       platform,
       notices: notices(),
+      activeAccount: accounts.activeInfo(),
     }),
   };
 }

@@ -3,19 +3,24 @@ import { AppError } from '../../shared/domain/errors';
 import type { HistoryEntry } from '../../shared/domain/history';
 import { checkUserId } from '../../shared/domain/user-id';
 import { BASIC_POLICY, firstPasswordProblem } from '../../shared/password/rules';
+import { CLOUD_LABELS, type Account } from './accounts/account-types';
+import type { AccountUrls } from './accounts/account-urls';
+import type { TokenProvider } from './accounts/token-provider';
+import { withTokenRetry } from './accounts/token-retry';
 import type { HistoryStore } from './history/history-store';
 import { systemClock, type Clock } from './ports';
 import type { RecentUsers } from './recent-users';
-import type { CredentialVault } from './vault/credential-vault';
+import { OAuthError } from './zoom/oauth-client';
 import type { PasswordChangeAttempt, ZoomClient } from './zoom/zoom-client';
 
 export interface PasswordServiceOptions {
-  vault: Pick<CredentialVault, 'readToken'>;
-  zoom: Pick<ZoomClient, 'setPassword'>;
+  /** Which account a change runs against, and where its requests go (an AccountsService). */
+  accounts: { resolve(ref?: string): Promise<Account>; urlsFor(account: AccountUrls): AccountUrls };
+  tokens: Pick<TokenProvider, 'getToken' | 'invalidate'>;
+  /** The Zoom client for an API base. */
+  zoomFor: (apiBase: string) => Pick<ZoomClient, 'setPassword'>;
   history: Pick<HistoryStore, 'append'>;
   recentUsers: Pick<RecentUsers, 'touch'>;
-  /** Recorded with each entry: where the request went. */
-  apiBase: string;
   source: HistoryEntry['source'];
   clock?: Clock;
   newRequestId?: () => string;
@@ -27,8 +32,10 @@ const MAX_TRACKING_ID = 200;
 
 /**
  * One password change, start to end: checks the input (nothing is sent or recorded when it is
- * invalid), reads the token, asks Zoom, records the answer in history and recent users, and returns
- * the entry. The password is never stored, logged or put in an error.
+ * invalid), picks the account, gets its token (fetched by Server-to-Server OAuth, or the stored one),
+ * asks Zoom (renewing an expired OAuth token once), records ONE history entry with the account's
+ * name and cloud, touches recent users, and returns the entry. A token endpoint failure is an
+ * outcome like any other. The password is never stored, logged or put in an error.
  */
 export class PasswordService {
   private readonly o: PasswordServiceOptions;
@@ -42,30 +49,39 @@ export class PasswordService {
   }
 
   /**
-   * Changes `user`'s password and returns the history entry as recorded (with seq, prevHash and hash);
-   * throws AppError invalid_input (with the field), no_token, keychain_unavailable or storage_error.
+   * Changes `user`'s password with `account` (name or id; the active account when absent) and
+   * returns the history entry as recorded (with seq, prevHash and hash); throws AppError
+   * invalid_input (with the field), no_token, keychain_unavailable or storage_error.
    */
-  async change(r: { user: string; password: string }): Promise<HistoryEntry> {
+  async change(r: { user: string; password: string; account?: string }): Promise<HistoryEntry> {
     const user = checkUserId(r.user);
     if (!user.ok) throw new AppError('invalid_input', user.reason, { field: 'user' });
     const problem = firstPasswordProblem(r.password, BASIC_POLICY);
     if (problem !== null) throw new AppError('invalid_input', problem, { field: 'password' });
-    const token = await this.o.vault.readToken();
-    if (token === null) {
-      throw new AppError('no_token', 'No Zoom access token is stored.', {
-        action: 'Store one in Settings or with `zpa token set`.',
-      });
-    }
+    const account = await this.resolveAccount(r.account);
+    const { apiBase } = this.o.accounts.urlsFor(account);
+    const zoom = this.o.zoomFor(apiBase);
     const requestId = this.newRequestId();
     const at = this.clock.now().toISOString();
-    const secrets = [r.password, token];
+    const secrets = [r.password];
     let attempt: PasswordChangeAttempt;
     try {
-      attempt = await this.o.zoom.setPassword({ token, userId: user.value, password: r.password, requestId });
+      const { result } = await withTokenRetry(this.o.tokens, account, (token) => {
+        secrets.push(token.token);
+        return zoom.setPassword({ token: token.token, userId: user.value, password: r.password, requestId });
+      });
+      attempt = result;
     } catch (error) {
-      // The client answers every HTTP or network problem itself; anything thrown is a bug, and the
-      // request may or may not have left: record that honestly rather than nothing.
-      attempt = unexpectedFailure(error, this.clock.now().getTime() - Date.parse(at));
+      if (error instanceof OAuthError) {
+        attempt = tokenEndpointFailure(error, this.clock.now().getTime() - Date.parse(at));
+      } else if (error instanceof AppError) {
+        // Nothing was sent (no secret in the keychain, keychain locked): there is nothing to record.
+        throw error;
+      } else {
+        // The client answers every HTTP or network problem itself; anything thrown is a bug, and the
+        // request may or may not have left: record that honestly rather than nothing.
+        attempt = unexpectedFailure(error, this.clock.now().getTime() - Date.parse(at));
+      }
     }
     const entry: HistoryEntry = {
       id: requestId,
@@ -78,9 +94,11 @@ export class PasswordService {
       zoomMessage: attempt.zoomMessage === null ? null : clean(attempt.zoomMessage, secrets, MAX_MESSAGE),
       trackingId: attempt.trackingId === null ? null : clean(attempt.trackingId, secrets, MAX_TRACKING_ID),
       durationMs: Math.max(0, Math.round(attempt.durationMs)),
-      apiBase: this.o.apiBase,
+      apiBase,
       source: this.o.source,
       retryAfterSeconds: attempt.retryAfterSeconds,
+      account: account.name,
+      cloud: CLOUD_LABELS[account.cloud],
     };
     let stored: HistoryEntry;
     try {
@@ -102,6 +120,41 @@ export class PasswordService {
     }
     return stored;
   }
+
+  private async resolveAccount(ref: string | undefined): Promise<Account> {
+    try {
+      return await this.o.accounts.resolve(ref);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'no_token') {
+        throw new AppError('no_token', 'No Zoom account is set up.', {
+          action:
+            'Add one under Accounts (a Server-to-Server OAuth app or a pasted access token), or with `zpa account add <name> --s2s` or `--token`.',
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * The token endpoint gave no token, so the password request was never sent: `unauthorized` when
+ * it refused the app's credentials (fixing them is the user's job), `failed` when it could not
+ * answer (network, Zoom's side, rate limit: trying again later can work).
+ */
+function tokenEndpointFailure(error: OAuthError, elapsedMs: number): PasswordChangeAttempt {
+  const transient = error.reason === 'network' || error.reason === 'server_error' || error.reason === 'rate_limited';
+  return {
+    outcome: transient ? 'failed' : 'unauthorized',
+    httpStatus: error.httpStatus,
+    zoomCode: error.zoomCode,
+    zoomMessage: error.zoomMessage,
+    message: `No token could be obtained, so the password was not changed. ${error.message}${error.action ? ` ${error.action}` : ''}`,
+    trackingId: error.trackingId,
+    durationMs: Math.max(0, elapsedMs),
+    retryAfterSeconds: error.retryAfterSeconds,
+    rateLimitType: null,
+  };
 }
 
 function unexpectedFailure(error: unknown, elapsedMs: number): PasswordChangeAttempt {

@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/change-password.css';
 import './styles/history.css';
 import './styles/settings.css';
+import './styles/accounts.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

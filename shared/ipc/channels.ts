@@ -17,6 +17,12 @@ export const IPC_CHANNELS = {
   getRetention: 'history:get-retention',
   setRetention: 'history:set-retention',
   listRecentUsers: 'recent-users:list',
+  listAccounts: 'accounts:list',
+  addAccount: 'accounts:add',
+  editAccount: 'accounts:edit',
+  removeAccount: 'accounts:remove',
+  setActiveAccount: 'accounts:set-active',
+  testAccount: 'accounts:test',
 } as const;
 
 export type IpcMethod = keyof typeof IPC_CHANNELS;

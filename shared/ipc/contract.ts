@@ -11,7 +11,20 @@ import {
 } from '../domain/history';
 import { outcomeSchema } from '../domain/outcome';
 import { MAX_USER_LENGTH } from '../domain/user-id';
+import {
+  accountListSchema,
+  accountPatchRequestSchema,
+  accountRefSchema,
+  accountViewSchema,
+  activeAccountInfoSchema,
+  connectionTestResultSchema,
+  newAccountRequestSchema,
+} from './account-schemas';
 import type { IpcMethod } from './channels';
+import { tokenSchema } from './token-schema';
+
+export { MAX_TOKEN_LENGTH, tokenSchema } from './token-schema';
+export * from './account-schemas';
 
 const noPayload = z.undefined();
 
@@ -34,6 +47,8 @@ export const appInfoSchema = z.object({
   demo: z.boolean(),
   platform: z.string(),
   notices: z.array(noticeSchema),
+  /** The account every action runs against unless told otherwise; null when none is set up. */
+  activeAccount: activeAccountInfoSchema.nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -43,15 +58,6 @@ export const tokenStatusSchema = z.object({
   storedAt: z.string().nullable(),
 });
 export type TokenStatus = z.infer<typeof tokenStatusSchema>;
-
-// An OAuth access token is printable ASCII without spaces; the limit keeps absurd pastes out of the keychain.
-export const MAX_TOKEN_LENGTH = 8192;
-export const tokenSchema = z
-  .string()
-  .trim()
-  .min(1, 'Paste the access token.')
-  .max(MAX_TOKEN_LENGTH, `A Zoom access token is shorter than ${MAX_TOKEN_LENGTH} characters.`)
-  .regex(/^[\x21-\x7e]+$/, 'A token has no spaces, line breaks or non-ASCII characters: check what was pasted.');
 
 export const recentUserSchema = z.object({
   user: z.string(),
@@ -102,6 +108,8 @@ export const ipcContract = {
       .object({
         user: z.string().max(MAX_USER_LENGTH * 2),
         password: z.string().max(256),
+        /** The account to use (name or id); the active one when absent. */
+        account: accountRefSchema.optional(),
       })
       .strict(),
     response: z.object({ entry: historyEntrySchema }),
@@ -120,6 +128,21 @@ export const ipcContract = {
     response: z.object({ days: retentionSettingSchema.shape.days, applied: historyRetentionResultSchema.nullable() }),
   },
   listRecentUsers: { request: noPayload, response: z.array(recentUserSchema) },
+  listAccounts: { request: noPayload, response: accountListSchema },
+  addAccount: { request: newAccountRequestSchema, response: accountViewSchema },
+  editAccount: {
+    request: z.object({ ref: accountRefSchema, patch: accountPatchRequestSchema }).strict(),
+    response: accountViewSchema,
+  },
+  removeAccount: {
+    request: z.object({ ref: accountRefSchema }).strict(),
+    response: z.object({ activeId: z.string().nullable() }),
+  },
+  setActiveAccount: { request: z.object({ ref: accountRefSchema }).strict(), response: accountViewSchema },
+  testAccount: {
+    request: z.object({ ref: accountRefSchema.optional() }).strict(),
+    response: connectionTestResultSchema,
+  },
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

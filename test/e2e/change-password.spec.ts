@@ -59,8 +59,8 @@ test('an expired token is reported with the way out', async ({ app }) => {
 
   await expect(form.result).toHaveAttribute('data-outcome', 'unauthorized');
   await expect(form.result.locator('[data-field="zoom-code"]')).toHaveText('124');
-  await form.result.getByRole('button', { name: 'Open Settings' }).click();
-  await expect(navItem(page, 'Settings')).toHaveAttribute('aria-current', 'page');
+  await form.result.getByRole('button', { name: 'Open Accounts' }).click();
+  await expect(navItem(page, 'Accounts')).toHaveAttribute('aria-current', 'page');
 });
 
 test('an invalid user and a password breaking the rules keep the form from submitting', async ({ app }) => {

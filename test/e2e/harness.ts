@@ -13,7 +13,16 @@ import type { Keychain } from '../../electron/node/ports';
 import { TOKEN_ACCOUNT } from '../../electron/node/vault/credential-vault';
 import { loadKeytar } from '../../electron/node/vault/keytar-keychain';
 import { createNodeTransport } from '../../electron/node/zoom/node-transport';
-import { DEMO_TOKEN, EXPIRED_TOKEN, NO_SCOPE_TOKEN, uniqueValidPassword } from '../simulator/sample-users';
+import type { NewAccountInput } from '../../shared/domain/accounts';
+import type { AccountView } from '../../shared/ipc/contract';
+import { SECRET_KINDS, secretEntryName } from '../../electron/node/accounts/account-secrets';
+import {
+  DEMO_TOKEN,
+  EXPIRED_TOKEN,
+  NO_SCOPE_TOKEN,
+  SAMPLE_OAUTH,
+  uniqueValidPassword,
+} from '../simulator/sample-users';
 import { startZoomSimulator, type ZoomSimulator, type ZoomSimulatorOptions } from '../simulator/zoom-simulator';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { buildBridgeScript } from './bridge-script';
@@ -51,8 +60,14 @@ export interface AppHarness {
   keychain: 'keytar' | 'memory';
   /** Loads the renderer and waits until it says it is ready. */
   open(): Promise<void>;
-  /** Stores a token through the core (as a previous session would have). */
+  /** Stores a token through the core (as a previous session would have): a "Default" account on first use. */
   storeToken(token?: string): Promise<void>;
+  /** Adds an account through the core (as zpa or a previous session would have); its secret is tracked. */
+  addAccount(input: NewAccountInput, options?: { activate?: boolean }): Promise<AccountView>;
+  /** The simulator's addresses, for a "Custom" cloud account. */
+  simUrls: { cloud: 'custom'; apiBase: string; oauthBase: string };
+  /** What the keychain holds for an account's secret (null: no entry). */
+  keychainSecret(accountId: string, kind: 'token' | 'client-secret'): Promise<string | null>;
   /** A password the simulator's policy accepts, registered as a secret the renderer must never get back. */
   newPassword(): string;
   /** Appends entries straight to the history file (as earlier sessions or zpa would have), without the chain. */
@@ -146,7 +161,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       version: '0.1.0',
       timeoutMs: 15_000,
     });
-    const secrets = new Set([DEMO_TOKEN, EXPIRED_TOKEN, NO_SCOPE_TOKEN]);
+    const secrets = new Set<string>([
+      DEMO_TOKEN,
+      EXPIRED_TOKEN,
+      NO_SCOPE_TOKEN,
+      ...Object.values(SAMPLE_OAUTH).map((app) => app.clientSecret),
+    ]);
+    const keychainNow = () => (typeof keychain === 'function' ? keychain() : keychain);
     const calls: IpcCall[] = [];
     const opened: string[] = [];
     const saveDialogs: AppHarness['saveDialogs'] = [];
@@ -200,6 +221,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         secrets.add(token);
         await core.vault.setToken(token);
       },
+      async addAccount(input, options) {
+        secrets.add(input.credential.kind === 'token' ? input.credential.token : input.credential.clientSecret);
+        return core.accounts.add(input, options);
+      },
+      simUrls: { cloud: 'custom', apiBase: sim.apiBase, oauthBase: sim.oauthBase },
+      keychainSecret(accountId, kind) {
+        return keychainNow().getPassword(service, secretEntryName(accountId, kind));
+      },
       newPassword() {
         const password = uniqueValidPassword();
         secrets.add(password);
@@ -236,7 +265,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(harness);
 
     sim.faults.clear();
-    if (useKeytar) await loadKeytar().deletePassword(service, TOKEN_ACCOUNT);
+    if (useKeytar) {
+      // Whatever accounts the test left behind: their entries live under this test's throwaway service.
+      const left = await core.accounts.list().catch(() => ({ accounts: [] }));
+      const keytar = loadKeytar();
+      await keytar.deletePassword(service, TOKEN_ACCOUNT);
+      for (const account of left.accounts) {
+        for (const kind of SECRET_KINDS) await keytar.deletePassword(service, secretEntryName(account.id, kind));
+      }
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
     fs.rmSync(exportDir, { recursive: true, force: true });
     // Checked after every test: the renderer never received a token or a password, and the page

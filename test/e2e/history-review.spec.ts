@@ -379,7 +379,7 @@ test.describe('without a usable keychain', () => {
     const some = reviewHistory(2_000, END);
     app.appendHistory(some);
     await app.open();
-    await expect(page.locator('[data-token-state="error"]')).toHaveText('Keychain unavailable');
+    await expect(page.locator('[data-account-state="none"]')).toHaveText('No account');
     await page.keyboard.press('Control+2');
     const h = historyLocators(page);
     await expect(h.count).toHaveText('2,000 entries');

@@ -1,8 +1,8 @@
 import { SAMPLE } from '../simulator/sample-users';
 import { test, expect } from './harness';
-import { changeForm, navItem } from './locators';
+import { accountSwitcher, changeForm, navItem } from './locators';
 
-test('Ctrl+1/2/3 switch screens and move focus to the screen title', async ({ app }) => {
+test('Ctrl+1/2/3/4 switch screens and move focus to the screen title', async ({ app }) => {
   const { page } = app;
   await app.storeToken();
   await app.open();
@@ -11,6 +11,7 @@ test('Ctrl+1/2/3 switch screens and move focus to the screen title', async ({ ap
   for (const [key, name, heading] of [
     ['Control+2', 'History', 'History'],
     ['Control+3', 'Settings', 'Settings'],
+    ['Control+4', 'Accounts', 'Zoom accounts'],
     ['Control+1', 'Change password', 'Change password'],
   ] as const) {
     await page.keyboard.press(key);
@@ -31,10 +32,15 @@ test('the form can be used with the keyboard alone, with a visible focus ring', 
   await app.open();
   const form = changeForm(page);
 
-  // Tab from the top of the page reaches the form controls in reading order.
+  // Tab from the top of the page reaches the form controls in reading order: the rest of the sidebar,
+  // the account switcher, then the form.
   await navItem(page, 'Change password').focus();
+  for (const next of ['History', 'Settings', 'Accounts'] as const) {
+    await page.keyboard.press('Tab');
+    await expect(navItem(page, next)).toBeFocused();
+  }
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
+  await expect(accountSwitcher(page)).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(form.user).toBeFocused();
   const ring = await form.user.evaluate((el) => {
@@ -69,15 +75,16 @@ test('Escape closes the confirmation dialog and leaves everything as it was', as
   const { page } = app;
   await app.storeToken();
   await app.open();
-  await page.keyboard.press('Control+3');
+  await page.keyboard.press('Control+4');
   await page.getByRole('button', { name: 'Remove…' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toBeVisible();
   // While the dialog is open, the screen shortcuts are off and the page behind is inert.
   await page.keyboard.press('Control+2');
-  await expect(navItem(page, 'Settings')).toHaveAttribute('aria-current', 'page');
+  await expect(navItem(page, 'Accounts')).toHaveAttribute('aria-current', 'page');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(await app.core.vault.readToken()).not.toBeNull();
+  await expect(page.getByRole('button', { name: 'Remove…' })).toBeFocused();
 });

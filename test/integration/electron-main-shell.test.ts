@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import type { AppErrorShape } from '../../shared/domain/errors';
 import type { HistoryEntry, HistoryPage } from '../../shared/domain/history';
 import { IPC_CHANNELS } from '../../shared/ipc/channels';
-import type { AppInfo, IpcResult, TokenStatus } from '../../shared/ipc/contract';
+import type { AccountList, AppInfo, IpcResult, TokenStatus } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/node/app-assets';
 import { ZOOM_API_DOCS_URL } from '../../electron/node/external-urls';
 import { TOKEN_ACCOUNT } from '../../electron/node/vault/credential-vault';
@@ -39,6 +39,9 @@ import {
 import type { NavigationEvent, SenderKind, Snapshot } from '../support/fake-electron/messages';
 import { keychainUnavailableReason, NO_KEYCHAIN_ENV, uniqueKeychainService } from '../support/run-zpa';
 import { filesContaining, tempDir } from '../support/temp-dir';
+
+// electron/main/demo.ts DEMO_ACCOUNT_NAME (not imported: main's modules run bundled inside the fake Electron).
+const DEMO_ACCOUNT_NAME = 'Demo (simulator)';
 
 const KEYCHAIN_PROBLEM = await keychainUnavailableReason();
 const IN_CI = process.env['CI'] === 'true';
@@ -387,13 +390,29 @@ describe('Electron main in demo mode (development run)', () => {
   });
 
   it(
-    'stores the demo token in the keychain and changes a password through net.fetch, the simulator and history',
+    'seeds the demo account (token in the keychain) and changes a password through net.fetch, the simulator and history',
     { skip: KEYCHAIN_SKIP },
     async () => {
       assert.equal(KEYCHAIN_PROBLEM, null, `CI=true, but the keychain cannot be used: ${KEYCHAIN_PROBLEM}`);
       const status = value<TokenStatus>(await main.invoke('token:get-status'));
-      assert.equal(status.stored, true, 'the demo token was stored at startup');
-      assert.equal(await loadKeytar().getPassword(service, TOKEN_ACCOUNT), DEMO_TOKEN, 'in the real keychain');
+      assert.equal(status.stored, true, 'the demo account was added at startup');
+      const list = value<AccountList>(await main.invoke('accounts:list'));
+      assert.equal(list.accounts.length, 1);
+      const demoAccount = list.accounts[0];
+      assert.equal(demoAccount?.name, DEMO_ACCOUNT_NAME);
+      assert.equal(demoAccount?.cloud, 'custom');
+      assert.equal(demoAccount?.apiBase, sim.apiBase);
+      assert.equal(demoAccount?.credential.kind, 'token');
+      assert.equal(demoAccount?.active, true);
+      assert.ok(!JSON.stringify(list).includes(DEMO_TOKEN), 'the list never holds the token');
+      assert.equal(
+        await loadKeytar().getPassword(service, `account:${demoAccount?.id}:token`),
+        DEMO_TOKEN,
+        'in the real keychain, in the demo service',
+      );
+      assert.equal(await loadKeytar().getPassword(service, TOKEN_ACCOUNT), null, 'no first-version entry');
+      const info = value<AppInfo>(await main.invoke('app:get-info'));
+      assert.equal(info.activeAccount?.name, DEMO_ACCOUNT_NAME);
 
       // Invalid input: refused by the core, nothing sent.
       const requestsBefore = sim.requests.length;
@@ -411,6 +430,7 @@ describe('Electron main in demo mode (development run)', () => {
       assert.equal(entry.user, USER);
       assert.equal(entry.source, 'app');
       assert.equal(entry.apiBase, sim.apiBase);
+      assert.equal(entry.account, DEMO_ACCOUNT_NAME);
       assert.ok(sim.state.passwordMatches(USER, PASSWORD), 'the simulator holds the new password');
 
       const request = sim.requests.at(-1);

@@ -190,7 +190,8 @@ describe('zpa against the Zoom simulator and the real keychain', async () => {
     const before = sim.requests.length;
     const result = await setPassword(SAMPLE.memberEmail, uniqueValidPassword());
     assertExit(result, 3);
-    assertOneErrorLine(result, /^zpa: No Zoom access token is stored\. .*zpa token set/);
+    // Accounts (issue 4): no account at all is still exit 3, and says how to add one.
+    assertOneErrorLine(result, /^zpa: No Zoom account is set up\. .*zpa account add <name>/);
     assert.equal(sim.requests.length, before, 'nothing sent');
   });
 

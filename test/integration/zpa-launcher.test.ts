@@ -13,6 +13,9 @@ it('node bin/zpa.mjs --help lists every command and exits 0', { skip }, async ()
   assert.equal(result.code, 0, result.stderr);
   for (const text of [
     'Usage: zpa',
+    'account add <name>',
+    'account list',
+    'account test',
     'token set',
     'token status',
     'token clear',

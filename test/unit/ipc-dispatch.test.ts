@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { AppError } from '../../shared/domain/errors';
 import type { HistoryEntry } from '../../shared/domain/history';
 import { IPC_CHANNELS, type IpcMethod } from '../../shared/ipc/channels';
-import type { IpcResult } from '../../shared/ipc/contract';
+import type { AccountView, ConnectionTestResultView, IpcResult } from '../../shared/ipc/contract';
 import { APP_ORIGIN } from '../../electron/node/app-assets';
 import { createDispatcher, createSenderPolicy, type SenderInfo } from '../../electron/node/ipc/dispatch';
 import type { HandlerTable } from '../../electron/node/ipc/handler-table';
@@ -11,6 +11,7 @@ import type { HandlerTable } from '../../electron/node/ipc/handler-table';
 const TRUSTED: SenderInfo = { frameUrl: 'zpa://app/index.html', isMainFrame: true };
 const PASSWORD = 'Zq7-Secret-Pass';
 const TOKEN = 'eyJhbGciOiJIUzUxMiJ9.SECRET-TOKEN-PAYLOAD.sig';
+const CLIENT_SECRET = 'CLIENTSECRET-5up3r-s3cr3t';
 
 const ENTRY: HistoryEntry = {
   id: 'req-1',
@@ -27,6 +28,43 @@ const ENTRY: HistoryEntry = {
   source: 'app',
 };
 
+const VIEW: AccountView = {
+  id: 'acct-123456',
+  name: 'Acme',
+  cloud: 'zoom',
+  apiBase: 'https://api.zoom.us/v2',
+  oauthBase: 'https://zoom.us/oauth/token',
+  credential: { kind: 's2s', accountId: 'AbCdEf123', clientId: 'client-1' },
+  createdAt: '2026-11-23T09:00:00.000Z',
+  updatedAt: '2026-11-23T09:00:00.000Z',
+  secretStoredAt: '2026-11-23T09:00:00.000Z',
+  secretStored: true,
+  active: true,
+};
+
+const TEST_RESULT: ConnectionTestResultView = {
+  ok: true,
+  failedAt: null,
+  accountId: VIEW.id,
+  accountName: VIEW.name,
+  cloud: 'zoom',
+  apiBase: VIEW.apiBase,
+  oauthBase: VIEW.oauthBase,
+  tokenSource: 'oauth',
+  tokenExpiresAt: '2026-11-23T10:00:00.000Z',
+  apiUrl: 'https://api.zoom.us',
+  scopes: ['user:update:password:admin'],
+  capabilities: { changePasswords: 'allowed', lookUpUsers: 'missing', readPasswordPolicy: 'missing' },
+  scopesToAdd: ['user:read:user:admin', 'account:read:settings:admin'],
+  oauthReason: null,
+  httpStatus: 200,
+  zoomCode: null,
+  trackingId: 'trk-2',
+  durationMs: 40,
+  message: 'Connected.',
+  action: null,
+};
+
 /** A table whose handlers answer valid responses and record every call. */
 function recordingTable(overrides: Partial<HandlerTable> = {}): { table: HandlerTable; calls: [IpcMethod, unknown][] } {
   const calls: [IpcMethod, unknown][] = [];
@@ -40,6 +78,7 @@ function recordingTable(overrides: Partial<HandlerTable> = {}): { table: Handler
       demo: false,
       platform: 'linux',
       notices: [],
+      activeAccount: { id: VIEW.id, name: VIEW.name, cloud: 'zoom', apiBase: VIEW.apiBase },
     }),
     openExternal: async () => ({ opened: true }),
     getTokenStatus: async () => status,
@@ -68,6 +107,12 @@ function recordingTable(overrides: Partial<HandlerTable> = {}): { table: Handler
     getRetention: async () => ({ days: null }),
     setRetention: async () => ({ days: 365, applied: { removed: 0, kept: 1, marker: null } }),
     listRecentUsers: async () => [{ user: 'ana@example.com', lastAt: ENTRY.at, lastOutcome: 'updated' }],
+    listAccounts: async () => ({ accounts: [VIEW], activeId: VIEW.id }),
+    addAccount: async () => VIEW,
+    editAccount: async () => VIEW,
+    removeAccount: async () => ({ activeId: null }),
+    setActiveAccount: async () => VIEW,
+    testAccount: async () => TEST_RESULT,
   };
   const table = {} as Record<IpcMethod, (request: unknown) => Promise<unknown>>;
   for (const method of Object.keys(base) as IpcMethod[]) {
@@ -112,6 +157,17 @@ const VALID: Record<IpcMethod, unknown> = {
   getRetention: undefined,
   setRetention: { days: 365 },
   listRecentUsers: undefined,
+  listAccounts: undefined,
+  addAccount: {
+    name: 'Acme',
+    cloud: 'zoom',
+    credential: { kind: 's2s', accountId: 'AbCdEf123', clientId: 'client-1', clientSecret: CLIENT_SECRET },
+    activate: true,
+  },
+  editAccount: { ref: 'Acme', patch: { name: 'Acme EU', credential: { kind: 's2s', clientSecret: CLIENT_SECRET } } },
+  removeAccount: { ref: 'Acme' },
+  setActiveAccount: { ref: 'Acme' },
+  testAccount: {},
 };
 
 describe('dispatch: the happy path', () => {
@@ -234,6 +290,83 @@ describe('dispatch: invalid payloads are refused for every method', () => {
     getHistorySummary: noPayload,
     verifyHistory: noPayload,
     getRetention: noPayload,
+    listAccounts: noPayload,
+    addAccount: [
+      ...commonBad,
+      ['nothing', undefined],
+      ['no credential', { name: 'Acme', cloud: 'zoom' }],
+      ['an unknown cloud', { name: 'Acme', cloud: 'eu', credential: { kind: 'token', token: TOKEN } }],
+      ['an empty name', { name: '  ', cloud: 'zoom', credential: { kind: 'token', token: TOKEN } }],
+      ['a name with a line break', { name: 'A\nB', cloud: 'zoom', credential: { kind: 'token', token: TOKEN } }],
+      ['an unknown credential kind', { name: 'Acme', cloud: 'zoom', credential: { kind: 'jwt', token: TOKEN } }],
+      ['a token with spaces', { name: 'Acme', cloud: 'zoom', credential: { kind: 'token', token: `a ${TOKEN}` } }],
+      ['a huge token', { name: 'Acme', cloud: 'zoom', credential: { kind: 'token', token: huge } }],
+      [
+        'a client secret with a space',
+        {
+          name: 'Acme',
+          cloud: 'zoom',
+          credential: { kind: 's2s', accountId: 'A1', clientId: 'c1', clientSecret: `${CLIENT_SECRET} x` },
+        },
+      ],
+      [
+        'a client secret longer than 512 characters',
+        {
+          name: 'Acme',
+          cloud: 'zoom',
+          credential: { kind: 's2s', accountId: 'A1', clientId: 'c1', clientSecret: CLIENT_SECRET.repeat(40) },
+        },
+      ],
+      [
+        'a client secret that is not ASCII',
+        {
+          name: 'Acme',
+          cloud: 'zoom',
+          credential: { kind: 's2s', accountId: 'A1', clientId: 'c1', clientSecret: `${CLIENT_SECRET}é` },
+        },
+      ],
+      [
+        'no client secret',
+        { name: 'Acme', cloud: 'zoom', credential: { kind: 's2s', accountId: 'A1', clientId: 'c1' } },
+      ],
+      [
+        'a client id with a colon',
+        {
+          name: 'Acme',
+          cloud: 'zoom',
+          credential: { kind: 's2s', accountId: 'A1', clientId: 'c:1', clientSecret: CLIENT_SECRET },
+        },
+      ],
+      [
+        'the secret next to the credential',
+        { name: 'Acme', cloud: 'zoom', credential: { kind: 'token', token: TOKEN }, clientSecret: CLIENT_SECRET },
+      ],
+      [
+        'a huge API address',
+        { name: 'Acme', cloud: 'custom', apiBase: huge, credential: { kind: 'token', token: TOKEN } },
+      ],
+    ],
+    editAccount: [
+      ...commonBad,
+      ['nothing', undefined],
+      ['no ref', { patch: {} }],
+      ['no patch', { ref: 'Acme' }],
+      ['an empty ref', { ref: ' ', patch: {} }],
+      [
+        'a client secret with a line break',
+        { ref: 'Acme', patch: { credential: { kind: 's2s', clientSecret: `${CLIENT_SECRET}\n` + 'x' } } },
+      ],
+      ['a token that is an object', { ref: 'Acme', patch: { credential: { kind: 'token', token: { v: TOKEN } } } }],
+      ['an unknown field in the patch', { ref: 'Acme', patch: { secret: CLIENT_SECRET } }],
+    ],
+    removeAccount: [...commonBad, ['nothing', undefined], ['no ref', {}], ['a huge ref', { ref: huge }]],
+    setActiveAccount: [...commonBad, ['nothing', undefined], ['no ref', {}], ['a ref that is a number', { ref: 7 }]],
+    testAccount: [
+      ...commonBad.filter(([name]) => name !== 'a nested object'),
+      ['nothing', undefined],
+      ['an extra key', { ref: 'Acme', token: TOKEN }],
+      ['a ref that is an array', { ref: [TOKEN] }],
+    ],
     exportHistory: [
       ...commonBad,
       ['nothing', undefined],
@@ -296,6 +429,8 @@ describe('dispatch: invalid payloads are refused for every method', () => {
       ['an extra key', { user: 'ana@example.com', password: PASSWORD, confirm: PASSWORD }],
       ['the password as a key', { user: 'ana@example.com', password: 'x', [PASSWORD]: true }],
       ['a prototype key', JSON.parse(`{"user":"a","password":"${PASSWORD}","__proto__":{"x":1}}`)],
+      ['an account that is a number', { user: 'ana@example.com', password: PASSWORD, account: 5 }],
+      ['an empty account', { user: 'ana@example.com', password: PASSWORD, account: '  ' }],
     ],
     listHistory: [
       ...commonBad.filter(([name]) => name !== 'a nested object'),
@@ -320,7 +455,7 @@ describe('dispatch: invalid payloads are refused for every method', () => {
         assert.ok(error.message.length > 0 && error.message.length < 600, error.message);
         assert.equal(calls.length, 0, 'no handler may run for a refused payload');
         const text = JSON.stringify(error);
-        for (const secret of [PASSWORD, TOKEN, 'SECRET-TOKEN', huge.slice(0, 50)]) {
+        for (const secret of [PASSWORD, TOKEN, 'SECRET-TOKEN', CLIENT_SECRET, 'CLIENTSECRET', huge.slice(0, 50)]) {
           assert.ok(!text.includes(secret), `the error repeats what was sent: ${text.slice(0, 300)}`);
         }
       });

@@ -12,6 +12,9 @@ import { filesContaining, tempDir } from '../support/temp-dir';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.HANDLER-TABLE-SECRET-TOKEN.c2ln';
 const PASSWORD = 'Kx9-Table-Pass';
+const CLIENT_SECRET = 'TABLE-CLIENT-SECRET-9f8e7d';
+const OAUTH_TOKEN = 'eyJ0eXAiOiJKV1QifQ.TABLE-OAUTH-ISSUED-TOKEN.c2ln';
+const SECRETS = ['HANDLER-TABLE-SECRET-TOKEN', 'TABLE-OAUTH-ISSUED-TOKEN', 'TABLE-CLIENT-SECRET', PASSWORD];
 const SENDER = { frameUrl: 'zpa://app/index.html', isMainFrame: true };
 
 /** A Zoom that answers 204 to every password change and records what it was sent. */
@@ -21,6 +24,19 @@ function fakeZoom(): Transport & { requests: TransportRequest[] } {
     requests,
     async send(request) {
       requests.push(request);
+      if (request.url.endsWith('/oauth/token') || request.url.includes('/oauth/token?')) {
+        const body = {
+          access_token: OAUTH_TOKEN,
+          token_type: 'bearer',
+          expires_in: 3599,
+          scope: 'user:update:password:admin',
+          api_url: 'https://api.zoom.us',
+        };
+        return { status: 200, headers: new Headers({ 'x-zm-trackingid': 'trk-oauth' }), text: JSON.stringify(body) };
+      }
+      if (request.method === 'GET') {
+        return { status: 200, headers: new Headers(), text: JSON.stringify({ users: [], total_records: 0 }) };
+      }
       return { status: 204, headers: new Headers({ 'x-zm-trackingid': 'trk-table-1' }), text: '' };
     },
   };
@@ -129,6 +145,88 @@ describe('the handler table', () => {
     }
     assert.deepEqual(filesContaining(dataDir, 'HANDLER-TABLE-SECRET-TOKEN'), []);
     assert.deepEqual(filesContaining(dataDir, PASSWORD), []);
+  });
+
+  test('accounts: add, edit, test, switch, change and remove S2S and token accounts; no secret ever comes back', async (t) => {
+    const { call, responses, keychain, transport, dataDir } = setup(t);
+    assert.deepEqual(valueOf(await call('listAccounts')), { accounts: [], activeId: null });
+    assert.equal((valueOf(await call('getAppInfo')) as { activeAccount: unknown }).activeAccount, null);
+
+    const s2s = valueOf(
+      await call('addAccount', {
+        name: 'Acme Gov',
+        cloud: 'gov',
+        credential: { kind: 's2s', accountId: 'GovAcct_1', clientId: 'gov-client', clientSecret: ` ${CLIENT_SECRET} ` },
+      }),
+    ) as { id: string; active: boolean; secretStored: boolean; apiBase: string; oauthBase: string };
+    assert.equal(s2s.active, true, 'the first account becomes active');
+    assert.equal(s2s.secretStored, true);
+    assert.equal(s2s.apiBase, 'https://api.zoomgov.com/v2');
+    assert.equal(s2s.oauthBase, 'https://zoomgov.com/oauth/token');
+    assert.ok([...keychain.entries.values()].includes(CLIENT_SECRET), 'trimmed, in the keychain');
+
+    const pasted = valueOf(
+      await call('addAccount', { name: 'Pasted', cloud: 'zoom', credential: { kind: 'token', token: TOKEN } }),
+    ) as { id: string; active: boolean };
+    assert.equal(pasted.active, false);
+
+    const tested = valueOf(await call('testAccount', {})) as { ok: boolean; accountName: string; scopes: string[] };
+    assert.equal(tested.ok, true, JSON.stringify(tested));
+    assert.equal(tested.accountName, 'Acme Gov');
+    assert.deepEqual(tested.scopes, ['user:update:password:admin']);
+
+    const change = valueOf(await call('changePassword', { user: 'ana@example.com', password: PASSWORD })) as {
+      entry: { outcome: string; account: string; cloud: string; apiBase: string };
+    };
+    assert.equal(change.entry.outcome, 'updated');
+    assert.equal(change.entry.account, 'Acme Gov');
+    assert.equal(change.entry.cloud, 'Zoom for Government');
+    assert.equal(change.entry.apiBase, 'https://api.zoomgov.com/v2');
+    const put = transport.requests.find((r) => r.method === 'PUT');
+    assert.equal(put?.headers['authorization'], `Bearer ${OAUTH_TOKEN}`);
+    assert.ok(
+      transport.requests.some((r) => r.url === 'https://zoomgov.com/oauth/token'),
+      'Gov token endpoint',
+    );
+
+    const byName = valueOf(
+      await call('changePassword', { user: 'bo@example.com', password: PASSWORD, account: 'pasted' }),
+    ) as { entry: { account: string } };
+    assert.equal(byName.entry.account, 'Pasted', 'the account option, matched ignoring case');
+
+    const edited = valueOf(
+      await call('editAccount', {
+        ref: 'Acme Gov',
+        patch: { name: 'Acme Government', credential: { kind: 's2s', clientSecret: `${CLIENT_SECRET}-new` } },
+      }),
+    ) as { name: string; credential: Record<string, unknown> };
+    assert.equal(edited.name, 'Acme Government');
+    assert.deepEqual(Object.keys(edited.credential).sort(), ['accountId', 'clientId', 'kind']);
+    assert.equal((valueOf(await call('setActiveAccount', { ref: 'Pasted' })) as { active: boolean }).active, true);
+    const info = valueOf(await call('getAppInfo')) as { activeAccount: { name: string } };
+    assert.equal(info.activeAccount.name, 'Pasted');
+
+    const unknown = await call('setActiveAccount', { ref: 'Nobody' });
+    assert.equal(!unknown.ok && unknown.error.field, 'account');
+    const s2sToken = await call('setActiveAccount', { ref: 'Acme Government' }).then(() =>
+      call('setToken', { token: TOKEN }),
+    );
+    assert.equal(!s2sToken.ok && s2sToken.error.code, 'invalid_input', 'no token for an OAuth account');
+
+    assert.deepEqual(valueOf(await call('removeAccount', { ref: 'Acme Government' })), { activeId: pasted.id });
+    assert.deepEqual(valueOf(await call('removeAccount', { ref: 'Pasted' })), { activeId: null });
+    assert.equal(keychain.entries.size, 0, 'removing deletes the keychain entries');
+    const list = valueOf(await call('listAccounts')) as { accounts: unknown[] };
+    assert.deepEqual(list.accounts, []);
+
+    assert.ok(responses.length >= 15);
+    for (const response of responses) {
+      assert.ok(response.ok || ['invalid_input'].includes(response.error.code), JSON.stringify(response));
+      for (const text of allStrings(response)) {
+        for (const secret of SECRETS) assert.ok(!text.includes(secret), `a response contains a secret: ${text}`);
+      }
+    }
+    for (const secret of SECRETS) assert.deepEqual(filesContaining(dataDir, secret), []);
   });
 
   test('errors from the core come back typed, and nothing is sent without a token', async (t) => {

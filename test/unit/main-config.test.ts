@@ -33,6 +33,8 @@ describe('readMainConfig', () => {
     assert.deepEqual(readMainConfig({}, DEV), {
       dataDir: USER_DATA,
       apiBase: 'https://api.zoom.us/v2',
+      apiBaseOverride: undefined,
+      oauthBaseOverride: undefined,
       demo: false,
       demoCaFile: null,
       demoToken: null,
@@ -94,6 +96,8 @@ describe('readMainConfig', () => {
     assert.deepEqual(readMainConfig(DEMO, DEV), {
       dataDir: path.join(USER_DATA, 'demo'),
       apiBase: 'https://127.0.0.1:4443/v2',
+      apiBaseOverride: 'https://127.0.0.1:4443/v2',
+      oauthBaseOverride: undefined,
       demo: true,
       demoCaFile: path.resolve('/tmp/zpa-ca/ca.pem'),
       demoToken: 'zpa-demo.sample',
@@ -114,6 +118,21 @@ describe('readMainConfig', () => {
     for (const base of ['https://localhost:4443/v2', 'https://[::1]:4443/v2', 'http://127.0.0.1:8080/v2']) {
       assert.equal(readMainConfig({ ...DEMO, ZPA_API_BASE_URL: base }, DEV).apiBase, base);
     }
+  });
+
+  it('ZPA_API_BASE_URL and ZPA_OAUTH_BASE_URL become overrides for every account; the demo keeps both on loopback', () => {
+    const config = readMainConfig(
+      { ZPA_API_BASE_URL: 'https://127.0.0.1:4443/v2/', ZPA_OAUTH_BASE_URL: ' https://127.0.0.1:4443/oauth/token ' },
+      DEV,
+    );
+    assert.equal(config.apiBaseOverride, 'https://127.0.0.1:4443/v2');
+    assert.equal(config.oauthBaseOverride, 'https://127.0.0.1:4443/oauth/token');
+    refuses(
+      { ...DEMO, ZPA_OAUTH_BASE_URL: 'https://zoom.us/oauth/token' },
+      /simulator on this computer/,
+      /ZPA_OAUTH_BASE_URL/,
+    );
+    refuses({ ZPA_OAUTH_BASE_URL: 'http://zoom.us/oauth/token' }, /./, /./);
   });
 
   it('demo mode without the simulator’s CA is refused, saying how to start the demo', () => {

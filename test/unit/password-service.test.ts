@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import { AppError } from '../../shared/domain/errors';
-import { HistoryStore } from '../../electron/node/history/history-store';
+import type { HistoryStore } from '../../electron/node/history/history-store';
 import { PasswordService } from '../../electron/node/password-service';
 import type { Transport, TransportRequest, TransportResponse } from '../../electron/node/ports';
-import { RecentUsers } from '../../electron/node/recent-users';
-import { openSettingsStore } from '../../electron/node/settings/settings-store';
-import { CredentialVault } from '../../electron/node/vault/credential-vault';
+import type { RecentUsers } from '../../electron/node/recent-users';
+import type { Account } from '../../electron/node/accounts/account-types';
+import { createCore } from '../../electron/node/core';
 import { ZoomClient } from '../../electron/node/zoom/zoom-client';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { filesContaining, tempDir } from '../support/temp-dir';
@@ -32,17 +32,63 @@ class FakeTransport implements Transport {
 async function setup(t: TestContext, o: { answer?: (r: TransportRequest) => Answer; token?: boolean } = {}) {
   const dir = tempDir(t);
   const clock = { now: () => NOW };
-  const { store } = openSettingsStore({ dataDir: dir, clock });
   const keychain = new MemoryKeychain();
-  const vault = new CredentialVault({ keychain, settings: store, clock });
-  if (o.token !== false) await vault.setToken(TOKEN);
-  keychain.calls.length = 0;
   const transport = new FakeTransport(o.answer);
-  const history = HistoryStore.open({ dataDir: dir, clock });
-  const recentUsers = new RecentUsers(store);
-  const zoom = new ZoomClient({ transport, clock, apiBase: API });
-  const service = new PasswordService({ vault, zoom, history, recentUsers, apiBase: API, source: 'zpa', clock });
-  return { dir, keychain, transport, history, recentUsers, service };
+  const core = createCore({
+    dataDir: dir,
+    apiBase: API,
+    transport,
+    keychain,
+    clock,
+    source: 'zpa',
+    version: '0.0.0-test',
+    applyRetention: false,
+  });
+  if (o.token !== false) {
+    await core.accounts.add({ name: 'Acme', cloud: 'zoom', credential: { kind: 'token', token: TOKEN } });
+  }
+  keychain.calls.length = 0;
+  return { dir, keychain, transport, history: core.history, recentUsers: core.recentUsers, service: core.passwords };
+}
+
+const ACCOUNT: Account = {
+  id: 'acct-fixed',
+  name: 'Acme',
+  cloud: 'zoom',
+  apiBase: API,
+  oauthBase: 'https://zoom.us/oauth/token',
+  credential: { kind: 'token' },
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  secretStoredAt: NOW.toISOString(),
+};
+
+/** A service around a given Zoom client and history, with a fixed pasted-token account. */
+function serviceWith(o: {
+  zoom: Pick<ZoomClient, 'setPassword'>;
+  history: Pick<HistoryStore, 'append'>;
+  recentUsers: RecentUsers;
+  newRequestId?: () => string;
+}): PasswordService {
+  return new PasswordService({
+    accounts: { resolve: async () => ACCOUNT, urlsFor: (a) => ({ apiBase: a.apiBase, oauthBase: a.oauthBase }) },
+    tokens: {
+      getToken: async () => ({
+        token: TOKEN,
+        source: 'stored',
+        scopes: null,
+        expiresAt: null,
+        obtainedAt: null,
+        apiUrl: null,
+      }),
+      invalidate: () => undefined,
+    },
+    zoomFor: () => o.zoom,
+    history: o.history,
+    recentUsers: o.recentUsers,
+    source: 'app',
+    ...(o.newRequestId ? { newRequestId: o.newRequestId } : {}),
+  });
 }
 
 function invalid(field: string, message: RegExp) {
@@ -88,13 +134,13 @@ test('a password that breaks the rules is refused without repeating it; nothing 
   assert.deepEqual(s.recentUsers.list(), []);
 });
 
-test('no stored token: no_token with what to do; nothing sent or recorded', async (t) => {
+test('no account set up: no_token with what to do; nothing sent or recorded', async (t) => {
   const s = await setup(t, { token: false });
   await assert.rejects(s.service.change({ user: 'alice@example.com', password: PASSWORD }), (error: unknown) => {
     assert.ok(error instanceof AppError);
     assert.equal(error.code, 'no_token');
-    assert.equal(error.message, 'No Zoom access token is stored.');
-    assert.equal(error.action, 'Store one in Settings or with `zpa token set`.');
+    assert.equal(error.message, 'No Zoom account is set up.');
+    assert.match(error.action ?? '', /Accounts.*zpa account add/);
     return true;
   });
   assert.equal(s.transport.sent.length, 0);
@@ -136,6 +182,8 @@ test('success: Zoom is asked once, the entry is recorded in history and recent u
     apiBase: API,
     source: 'zpa',
     retryAfterSeconds: null,
+    account: 'Acme',
+    cloud: 'Zoom',
     // The stored entry opens the hash chain.
     seq: 1,
     prevHash: null,
@@ -182,8 +230,7 @@ test('a server that echoes the password or token gets them cut out of history', 
 
 test('a Zoom client that throws (a bug) is still recorded, as outcome unknown', async (t) => {
   const s = await setup(t);
-  const service = new PasswordService({
-    vault: { readToken: async () => TOKEN },
+  const service = serviceWith({
     zoom: {
       setPassword: async () => {
         throw new Error('boom');
@@ -191,8 +238,6 @@ test('a Zoom client that throws (a bug) is still recorded, as outcome unknown', 
     },
     history: s.history,
     recentUsers: s.recentUsers,
-    apiBase: API,
-    source: 'app',
     newRequestId: () => 'fixed-id',
   });
   const entry = await service.change({ user: 'KzW3x_9-abc', password: PASSWORD });
@@ -204,8 +249,7 @@ test('a Zoom client that throws (a bug) is still recorded, as outcome unknown', 
 
 test("a history that cannot be written still tells Zoom's answer, as a storage_error", async (t) => {
   const s = await setup(t, { answer: () => ({ status: 204, headers: { 'x-zm-trackingid': 'tid-7' } }) });
-  const service = new PasswordService({
-    vault: { readToken: async () => TOKEN },
+  const service = serviceWith({
     zoom: new ZoomClient({ transport: s.transport, apiBase: API }),
     history: {
       append: () => {
@@ -213,8 +257,6 @@ test("a history that cannot be written still tells Zoom's answer, as a storage_e
       },
     },
     recentUsers: s.recentUsers,
-    apiBase: API,
-    source: 'app',
   });
   await assert.rejects(service.change({ user: 'bob@example.com', password: PASSWORD }), (error: unknown) => {
     assert.ok(error instanceof AppError);

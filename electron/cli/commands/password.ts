@@ -7,7 +7,14 @@ import { EXIT, exitCodeForOutcome } from '../exit-codes';
 import { oneLine, zoomDetails } from '../format';
 import { readFirstLine, readHiddenLine } from '../io';
 import { secretArgumentMessage } from '../secrets';
+import { checkAccountOption } from './account';
 import { printNotices } from './notices';
+
+interface PasswordSetOptions {
+  passwordStdin?: boolean;
+  json?: boolean;
+  account?: string;
+}
 
 const PIPE_EXAMPLE = `printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin`;
 
@@ -22,6 +29,7 @@ export function registerPasswordCommands(program: Command, ctx: CliContext): voi
     .argument('<user>', 'Zoom user ID, e-mail address, or "me" (the token\'s own user)')
     .option('--password-stdin', 'read the new password from the first line of stdin (required)')
     .option('--json', 'also print the history entry for this request as JSON on stdout')
+    .option('--account <name>', 'the Zoom account to use (default: the active one; see: zpa account list)')
     .allowExcessArguments(true)
     .addHelpText(
       'after',
@@ -29,13 +37,14 @@ export function registerPasswordCommands(program: Command, ctx: CliContext): voi
         `  ${PIPE_EXAMPLE}\n` +
         '  zpa password set KDcuGIm1QgePTO8WbOqwIQ --password-stdin < new-password.txt\n' +
         '  zpa password set me --password-stdin      (on a terminal: hidden prompt, asked twice)\n' +
+        '  zpa password set jane@agency.gov --password-stdin --account agency < new-password.txt\n' +
         '\nOnly the line break at the end of the first line is removed; spaces are part of the password.\n' +
         'On success Zoom e-mails the user that their password changed.\n' +
         '\nExit codes: 0 updated; 1 Zoom refused (rule, reuse, user not found...); 2 invalid input or usage,\n' +
         'nothing sent; 3 no token, keychain unavailable or token refused; 4 could not complete (network,\n' +
         'timeout, Zoom error, rate limit, unknown outcome).\n',
     )
-    .action(async (userArg: string, options: { passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
+    .action(async (userArg: string, options: PasswordSetOptions, cmd: Command) => {
       if (cmd.args.length > 1) {
         throw usageError(secretArgumentMessage('password', `${PIPE_EXAMPLE}.`));
       }
@@ -48,13 +57,32 @@ export function registerPasswordCommands(program: Command, ctx: CliContext): voi
       // Checked before reading the password so nobody types a password for a user that cannot exist.
       const user = checkUserId(userArg);
       if (!user.ok) throw usageError(`${user.reason} Nothing was sent.`);
+      const account = await checkAccountOption(ctx, options.account);
 
       const newPassword = await readPassword(ctx, user.value);
       const core = ctx.core();
-      const entry = await core.passwords.change({ user: userArg, password: newPassword });
+      const entry = await core.passwords.change({
+        user: userArg,
+        password: newPassword,
+        ...(account === undefined ? {} : { account }),
+      });
       printNotices(ctx, core);
-      report(ctx, entry, options.json === true);
+      const next = entry.outcome === 'unauthorized' ? await unauthorizedHint(ctx, account) : undefined;
+      report(ctx, entry, options.json === true, next);
     });
+}
+
+/** What to do when Zoom (or its token endpoint) refused: a new token, or a look at the OAuth app. */
+async function unauthorizedHint(ctx: CliContext, account: string | undefined): Promise<string | undefined> {
+  const used = await ctx
+    .core()
+    .accounts.resolve(account)
+    .catch(() => null);
+  if (used === null) return undefined;
+  const flag = account === undefined ? '' : ` --account ${shellWord(used.name)}`;
+  return used.credential.kind === 's2s'
+    ? `Check the app's credentials and scopes with: zpa account test ${shellWord(used.name)}`
+    : `Store the new token with: zpa token set${flag}`;
 }
 
 async function readPassword(ctx: CliContext, user: string): Promise<string> {
@@ -80,7 +108,7 @@ async function readPassword(ctx: CliContext, user: string): Promise<string> {
   return value;
 }
 
-function report(ctx: CliContext, entry: HistoryEntry, json: boolean): void {
+function report(ctx: CliContext, entry: HistoryEntry, json: boolean, next?: string): void {
   if (json) ctx.stdout.write(`${JSON.stringify(entry)}\n`);
   const exitCode = exitCodeForOutcome(entry.outcome);
   if (exitCode === EXIT.ok) {
@@ -92,18 +120,18 @@ function report(ctx: CliContext, entry: HistoryEntry, json: boolean): void {
     }
     return;
   }
-  throw new CliExit(exitCode, outcomeLine(entry));
+  throw new CliExit(exitCode, outcomeLine(entry, next));
 }
 
 /**
  * The one stderr line for an outcome other than `updated`. The core's message already says what happened and what
  * to do; this adds Zoom's code and tracking id, and the zpa command for the next step.
  */
-export function outcomeLine(entry: HistoryEntry): string {
+export function outcomeLine(entry: HistoryEntry, next?: string): string {
   const base = `${entry.outcome}: ${oneLine(entry.message)}${zoomDetails(entry)}`;
   switch (entry.outcome) {
     case 'unauthorized':
-      return `${base} Store the new token with: zpa token set`;
+      return `${base} ${next ?? 'Store the new token with: zpa token set'}`;
     case 'unknown':
       return `${base} The attempt is recorded: zpa history --user ${shellWord(entry.user)}`;
     default:

@@ -9,7 +9,11 @@ export function registerAppHandlers(
   shell: ShellServices,
 ): Pick<HandlerTable, 'getAppInfo' | 'openExternal'> {
   return {
-    getAppInfo: async () => core.info(),
+    getAppInfo: async () => {
+      // The first version's token becomes an account first, so the active account shown is the real one.
+      await core.accounts.ready();
+      return core.info();
+    },
     openExternal: async ({ url }) => {
       // Open the normalised form: what was checked is exactly what the browser receives.
       const allowed = normaliseExternalUrl(url);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { IpcMethod } from '../../../shared/ipc/channels';
 import type { IpcContract, IpcResponse } from '../../../shared/ipc/contract';
 import type { Core } from '../core';
+import { registerAccountHandlers } from './accounts-ipc';
 import { registerAppHandlers } from './app-ipc';
 import { registerHistoryHandlers } from './history-ipc';
 import { registerPasswordHandlers } from './password-ipc';
@@ -39,5 +40,6 @@ export function createHandlerTable(core: Core, shell: ShellServices): HandlerTab
     ...registerPasswordHandlers(core),
     ...registerHistoryHandlers(core, shell),
     ...registerRetentionHandlers(core),
+    ...registerAccountHandlers(core),
   };
 }

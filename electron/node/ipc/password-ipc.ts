@@ -4,6 +4,8 @@ import type { HandlerTable } from './handler-table';
 /** The password change: the service validates, sends, records history and returns the entry it recorded. */
 export function registerPasswordHandlers(core: Core): Pick<HandlerTable, 'changePassword'> {
   return {
-    changePassword: async ({ user, password }) => ({ entry: await core.passwords.change({ user, password }) }),
+    changePassword: async ({ user, password, account }) => ({
+      entry: await core.passwords.change({ user, password, ...(account === undefined ? {} : { account }) }),
+    }),
   };
 }

@@ -1,6 +1,6 @@
 import type { AppErrorShape } from '../../../shared/domain/errors';
 import type { HistoryFilter, HistoryQuery } from '../../../shared/domain/history';
-import type { ExportFormat, IpcResult, ZpaApi } from '../../../shared/ipc/contract';
+import type { ExportFormat, IpcRequest, IpcResult, ZpaApi } from '../../../shared/ipc/contract';
 
 export type UiError = AppErrorShape;
 
@@ -44,7 +44,9 @@ export const api = {
   getTokenStatus: () => safe((zpa) => zpa.getTokenStatus()),
   setToken: (token: string) => safe((zpa) => zpa.setToken({ token })),
   clearToken: () => safe((zpa) => zpa.clearToken()),
-  changePassword: (user: string, password: string) => safe((zpa) => zpa.changePassword({ user, password })),
+  /** `account`: the account id to run against (the one the screen showed), else the active one. */
+  changePassword: (user: string, password: string, account?: string) =>
+    safe((zpa) => zpa.changePassword(account === undefined ? { user, password } : { user, password, account })),
   listHistory: (query: HistoryQuery) => safe((zpa) => zpa.listHistory(query)),
   getHistorySummary: () => safe((zpa) => zpa.getHistorySummary()),
   verifyHistory: () => safe((zpa) => zpa.verifyHistory()),
@@ -53,4 +55,12 @@ export const api = {
   getRetention: () => safe((zpa) => zpa.getRetention()),
   setRetention: (days: number | null) => safe((zpa) => zpa.setRetention({ days })),
   listRecentUsers: () => safe((zpa) => zpa.listRecentUsers()),
+  listAccounts: () => safe((zpa) => zpa.listAccounts()),
+  /** The secret in `request` goes to main once, for the keychain; it never comes back. */
+  addAccount: (request: IpcRequest<'addAccount'>) => safe((zpa) => zpa.addAccount(request)),
+  editAccount: (ref: string, patch: IpcRequest<'editAccount'>['patch']) =>
+    safe((zpa) => zpa.editAccount({ ref, patch })),
+  removeAccount: (ref: string) => safe((zpa) => zpa.removeAccount({ ref })),
+  setActiveAccount: (ref: string) => safe((zpa) => zpa.setActiveAccount({ ref })),
+  testAccount: (ref: string) => safe((zpa) => zpa.testAccount({ ref })),
 };

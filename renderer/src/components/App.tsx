@@ -1,10 +1,13 @@
 import { useCallback, useState } from 'react';
 import type { HistoryEntry } from '../../../shared/domain/history';
+import type { UiError } from '../api/client';
+import { useAccounts } from '../hooks/use-accounts';
 import { useAppInfo } from '../hooks/use-app-info';
 import { useScreenShortcuts } from '../hooks/use-screen-shortcuts';
-import { useTokenStatus } from '../hooks/use-token-status';
 import { useWindowFocus } from '../hooks/use-window-focus';
 import { SCREEN_META, SCREENS, type Screen } from '../screens';
+import { AccountSwitcher } from './AccountSwitcher';
+import { AccountsScreen } from './AccountsScreen';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { DemoBanner } from './DemoBanner';
 import { ErrorCallout } from './ErrorCallout';
@@ -17,12 +20,14 @@ import { StatusHeader } from './StatusHeader';
 
 const TITLE_ID = 'screen-title';
 
-/** The app frame: sidebar, status header, banners, and the current screen. */
+/** The app frame: sidebar, header with the account switcher, banners, and the current screen. */
 export function App() {
   const { info, error: infoError, loaded: infoLoaded } = useAppInfo();
-  const token = useTokenStatus();
+  const accounts = useAccounts();
   const [screen, setScreen] = useState<Screen>('change-password');
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const [switchError, setSwitchError] = useState<UiError | null>(null);
+  const [addRequested, setAddRequested] = useState(false);
   // Kept here so the last answer is still there after a look at the history.
   const [lastResult, setLastResult] = useState<HistoryEntry | null>(null);
 
@@ -32,12 +37,18 @@ export function App() {
     window.requestAnimationFrame(() => document.getElementById(TITLE_ID)?.focus());
   }, []);
   useScreenShortcuts(SCREENS, navigate);
-  // The token may have been stored or removed meanwhile (with zpa, or in the OS keychain tool).
-  useWindowFocus(() => void token.refresh());
+  // Accounts may have changed meanwhile (with zpa, or in the OS keychain tool).
+  useWindowFocus(() => void accounts.refresh());
+  const clearAddRequest = useCallback(() => setAddRequested(false), []);
 
-  const ready = infoLoaded && token.loaded;
+  const switchTo = async (id: string) => {
+    const result = await accounts.activate(id);
+    setSwitchError(result.ok ? null : result.error);
+  };
+
+  const ready = infoLoaded && accounts.loaded;
   const modifierLabel = info?.platform === 'darwin' ? '⌘' : 'Ctrl';
-  const needsSetup = token.status?.stored !== true;
+  const needsSetup = accounts.accounts.length === 0;
   const title = screen === 'change-password' && needsSetup ? 'Set up access' : SCREEN_META[screen].title;
   const notices = (info?.notices ?? []).filter((n) => !dismissed.has(n.id));
 
@@ -47,35 +58,45 @@ export function App() {
   } else if (screen === 'history') {
     content = <HistoryScreen onStartChange={() => navigate('change-password')} />;
   } else if (screen === 'settings') {
-    content = <SettingsScreen token={token} info={info} />;
-  } else if (token.status?.stored === true) {
+    content = <SettingsScreen info={info} active={accounts.active} onManageAccounts={() => navigate('accounts')} />;
+  } else if (screen === 'accounts') {
+    content = <AccountsScreen accounts={accounts} addRequested={addRequested} onAddHandled={clearAddRequest} />;
+  } else if (needsSetup) {
+    content = <SetupScreen onAdded={() => void accounts.refresh()} error={accounts.error} />;
+  } else {
     content = (
       <ChangePasswordScreen
+        account={accounts.active}
         result={lastResult}
         onResult={setLastResult}
-        onOpenSettings={() => navigate('settings')}
-        onTokenMissing={() => void token.refresh()}
+        onOpenAccounts={() => navigate('accounts')}
+        onAccountProblem={() => void accounts.refresh()}
       />
     );
-  } else {
-    content = <SetupScreen onStore={token.store} keychainError={token.error} />;
   }
 
   return (
     <div className="app" data-app-ready={ready ? 'true' : 'false'} data-screen={screen}>
       <Sidebar current={screen} onNavigate={navigate} modifierLabel={modifierLabel} version={info?.version ?? null} />
       <div className="app-main">
-        <StatusHeader
-          title={title}
-          titleId={TITLE_ID}
-          apiBase={info?.apiBase ?? null}
-          tokenStatus={token.status}
-          tokenError={token.error}
-        />
+        <StatusHeader title={title} titleId={TITLE_ID}>
+          <AccountSwitcher
+            accounts={accounts.accounts}
+            active={accounts.active}
+            error={accounts.error}
+            onSwitch={(id) => void switchTo(id)}
+            onManage={() => navigate('accounts')}
+            onAdd={() => {
+              setAddRequested(true);
+              navigate('accounts');
+            }}
+          />
+        </StatusHeader>
         {info?.demo === true ? <DemoBanner apiBase={info.apiBase} /> : null}
-        {notices.length === 0 && infoError === null ? null : (
+        {notices.length === 0 && infoError === null && switchError === null ? null : (
           <div className="banners">
             {infoError === null ? null : <ErrorCallout error={infoError} title="The app could not start fully" />}
+            {switchError === null ? null : <ErrorCallout error={switchError} title="The account was not switched" />}
             {notices.map((notice) => (
               <NoticeBanner
                 key={notice.id}

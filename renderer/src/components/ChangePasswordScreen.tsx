@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import { checkUserId } from '../../../shared/domain/user-id';
 import { checkPassword } from '../../../shared/password/rules';
+import { CLOUD_LABELS, type AccountView } from '../accounts/account-model';
 import { api, type UiError } from '../api/client';
 import { emitHistoryChanged } from '../api/events';
 import { matchItem, toChecklist } from '../format/checklist';
@@ -20,15 +21,19 @@ import { UserField } from './UserField';
  * both fields are emptied the moment the request is handed to main.
  */
 export function ChangePasswordScreen({
+  account,
   result,
   onResult,
-  onOpenSettings,
-  onTokenMissing,
+  onOpenAccounts,
+  onAccountProblem,
 }: {
+  /** The account the change runs against (the active one). */
+  account: AccountView | null;
   result: HistoryEntry | null;
   onResult: (entry: HistoryEntry) => void;
-  onOpenSettings: () => void;
-  onTokenMissing: () => void;
+  onOpenAccounts: () => void;
+  /** Main said the account or its secret is gone: reload what the header shows. */
+  onAccountProblem: () => void;
 }) {
   const { users: recentUsers } = useRecentUsers();
   const [user, setUser] = useState('');
@@ -73,7 +78,7 @@ export function ChangePasswordScreen({
     setGeneration((g) => g + 1);
     setError(null);
     setPending(true);
-    const answer = await api.changePassword(userCheck.value, newPassword);
+    const answer = await api.changePassword(userCheck.value, newPassword, account?.id);
     setPending(false);
     if (answer.ok) {
       setAnsweredHere(true);
@@ -82,7 +87,7 @@ export function ChangePasswordScreen({
       return;
     }
     setError(answer.error);
-    if (answer.error.code === 'no_token') onTokenMissing();
+    if (answer.error.code === 'no_token' || answer.error.field === 'account') onAccountProblem();
     if (answer.error.field === 'user') userRef.current?.focus();
     else passwordRef.current?.focus();
   };
@@ -101,6 +106,14 @@ export function ChangePasswordScreen({
             Set a new password
           </h2>
           <p className="card-subtitle">Zoom e-mails the user when their password changes.</p>
+          {account === null ? null : (
+            <p className="runs-against" data-testid="runs-against">
+              <Icon name="building" size={14} />
+              <span>
+                Runs against <strong>{account.name}</strong> ({CLOUD_LABELS[account.cloud]})
+              </span>
+            </p>
+          )}
         </div>
         <div className="card-body">
           <UserField
@@ -144,8 +157,8 @@ export function ChangePasswordScreen({
           {error === null || error.field === 'user' ? null : (
             <ErrorCallout error={error} title="Nothing was sent to Zoom">
               {error.code === 'no_token' ? (
-                <button type="button" className="button button-small" onClick={onOpenSettings}>
-                  Open Settings
+                <button type="button" className="button button-small" onClick={onOpenAccounts}>
+                  Open Accounts
                 </button>
               ) : null}
             </ErrorCallout>
@@ -171,7 +184,7 @@ export function ChangePasswordScreen({
         {result === null ? (
           <ResultPlaceholder />
         ) : (
-          <ResultPanel key={result.id} entry={result} onOpenSettings={onOpenSettings} focusTitle={answeredHere} />
+          <ResultPanel key={result.id} entry={result} onOpenSettings={onOpenAccounts} focusTitle={answeredHere} />
         )}
       </div>
     </div>

@@ -166,6 +166,20 @@ const SHAPES = {
       <path d="M5 9v9.5a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V9M10 13h4" />
     </>
   ),
+  plus: <path d="M12 5v14M5 12h14" />,
+  pencil: <path d="M4 20l1-4.5L15.5 5a2.1 2.1 0 0 1 3 3L8 18.5 4 20zM13.5 7l3 3" />,
+  building: (
+    <>
+      <path d="M4.5 20V5a1 1 0 0 1 1-1h8a1 1 0 0 1 1 1v15M14.5 9.5h4a1 1 0 0 1 1 1V20M3 20h18" />
+      <path d="M8 8h3M8 11.5h3M8 15h3" />
+    </>
+  ),
+  plug: (
+    <>
+      <path d="M9 3.5V8M15 3.5V8M6.5 8h11v3a5.5 5.5 0 0 1-11 0V8zM12 16.5V20.5" />
+    </>
+  ),
+  star: <path d="M12 4l2.4 5 5.4.6-4 3.7 1.1 5.4L12 16l-4.9 2.7 1.1-5.4-4-3.7 5.4-.6L12 4z" />,
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof SHAPES;

@@ -1,4 +1,4 @@
-import { useId, useState, type Ref } from 'react';
+import { useId, useState, type ReactNode, type Ref } from 'react';
 import { Icon } from './Icon';
 
 /** A password input with its own show/hide toggle; never autocompleted or spell-checked. */
@@ -11,6 +11,11 @@ export function PasswordField({
   invalid = false,
   name,
   inputRef,
+  hint,
+  error = null,
+  autoComplete = 'new-password',
+  autoFocus = false,
+  placeholder,
 }: {
   label: string;
   value: string;
@@ -20,9 +25,22 @@ export function PasswordField({
   invalid?: boolean;
   name: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** Shown under the field (and read with it). */
+  hint?: ReactNode;
+  /** What is wrong with the value; marks the field invalid. */
+  error?: string | null;
+  autoComplete?: string;
+  autoFocus?: boolean;
+  placeholder?: string;
 }) {
   const [visible, setVisible] = useState(false);
   const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const described =
+    [error === null ? null : errorId, hint === undefined ? null : hintId, describedBy ?? null]
+      .filter((id) => id !== null)
+      .join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={inputId} className="field-label">
@@ -35,14 +53,16 @@ export function PasswordField({
           className="input input-mono"
           type={visible ? 'text' : 'password'}
           name={name}
-          autoComplete="new-password"
+          autoComplete={autoComplete}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
           autoCapitalize="off"
           autoCorrect="off"
           spellCheck={false}
           value={value}
           disabled={disabled}
-          aria-invalid={invalid}
-          aria-describedby={describedBy}
+          aria-invalid={invalid || error !== null}
+          aria-describedby={described}
           onChange={(e) => onChange(e.target.value)}
         />
         <button
@@ -57,6 +77,17 @@ export function PasswordField({
           <Icon name={visible ? 'eye-off' : 'eye'} size={16} />
         </button>
       </div>
+      {error === null ? null : (
+        <p id={errorId} className="field-error">
+          <Icon name="alert" size={14} />
+          {error}
+        </p>
+      )}
+      {hint === undefined ? null : (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

@@ -15,7 +15,7 @@ function adviceFor(entry: HistoryEntry): string | null {
             new Date(Date.parse(entry.at) + entry.durationMs + entry.retryAfterSeconds * 1000).toISOString(),
           )}) before trying again.`;
     case 'unauthorized':
-      return 'Store a new token in Settings, then try again.';
+      return 'Check the account in Accounts (test its connection, or store a new token), then try again.';
     default:
       return null;
   }

@@ -90,8 +90,8 @@ export function ResultPanel({
       {entry.outcome === 'unauthorized' ? (
         <div className="form-actions">
           <button type="button" className="button" onClick={onOpenSettings}>
-            <Icon name="settings" size={16} />
-            Open Settings
+            <Icon name="building" size={16} />
+            Open Accounts
           </button>
         </div>
       ) : null}
