@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { AppError } from '../../shared/domain/errors';
 import { accountViewSchema } from '../../shared/ipc/contract';
@@ -113,6 +115,11 @@ test('a failed migration is a notice, keeps the old token, and is retried on the
   const dir = tempDir(t);
   const keychain = new FlakyKeychain();
   await keychain.setPassword(SERVICE, TOKEN_ACCOUNT, LEGACY);
+  // The first version always recorded when its token was stored.
+  fs.writeFileSync(
+    path.join(dir, 'config.json'),
+    JSON.stringify({ [TOKEN_STORED_AT_KEY]: '2026-01-02T03:04:05.000Z' }),
+  );
   keychain.failOnce('get', new Error('The name org.freedesktop.secrets was not provided by any .service files'));
   const first = core(t, { keychain, dir }).core;
   await assert.rejects(first.vault.status(), { code: 'keychain_unavailable' });
@@ -202,4 +209,28 @@ test('editing an OAuth account drops its cached token (onCredentialChange → fo
   assert.equal(c.tokens.cached((await c.accounts.resolve()).id), null);
   await c.passwords.change({ user: 'a@example.com', password: 'Kq7-vRt2-Lm9x' });
   assert.equal(tokenFetches(), 2, 'a new token with the new secret');
+});
+
+test('a keychain that fails once the app is set up is announced at start, once, with what to do', async (t) => {
+  const keychain = new MemoryKeychain();
+  const dir = tempDir(t);
+  await core(t, { keychain, dir }).core.accounts.add({
+    name: 'Acme',
+    cloud: 'zoom',
+    credential: { kind: 'token', token: TOKEN },
+  });
+  // Next start: the Secret Service has gone away (libsecret's own words).
+  keychain.failWith(new Error('The name org.freedesktop.secrets was not provided by any .service files'));
+  const restarted = core(t, { keychain, dir }).core;
+  await restarted.accounts.ready();
+  await restarted.accounts.probeKeychain();
+  await restarted.accounts.probeKeychain();
+  const notices = restarted.notices().filter((n) => n.id === 'keychain-unavailable');
+  assert.equal(notices.length, 1);
+  assert.equal(notices[0]?.level, 'error');
+  assert.match(notices[0]?.message ?? '', /Secret Service/);
+  assert.ok((notices[0]?.action ?? '').length > 0, 'says what to do');
+  assert.ok(!JSON.stringify(notices).includes(TOKEN));
+  // The list still shows the account, without its secret status.
+  assert.equal((await restarted.accounts.list()).accounts[0]?.secretStored, false);
 });

@@ -13,6 +13,7 @@ import { effectiveUrls, type AccountUrls } from './account-urls';
 import { testConnection } from './connection-test';
 import { migrateLegacyToken } from './legacy-migration';
 import type { TokenProvider } from './token-provider';
+import { TOKEN_STORED_AT_KEY } from '../vault/credential-vault';
 
 export interface AccountsServiceOptions {
   store: AccountStore;
@@ -42,6 +43,7 @@ export class AccountsService {
   private readonly clock: Clock;
   private migration: Promise<void> | undefined;
   private migrationError: AppError | null = null;
+  private keychainProbed = false;
 
   constructor(o: AccountsServiceOptions) {
     this.o = o;
@@ -62,6 +64,16 @@ export class AccountsService {
       (error: unknown) => {
         this.migrationError =
           error instanceof AppError ? error : new AppError('storage_error', 'The stored token could not be migrated.');
+        // Without the first version's date in settings there is most likely no old token at all: a
+        // keychain that cannot be read is then simply a keychain problem, and is reported as one.
+        if (
+          error instanceof AppError &&
+          error.code === 'keychain_unavailable' &&
+          this.o.settings.get(TOKEN_STORED_AT_KEY) === undefined
+        ) {
+          this.o.notices.push(keychainNotice(error));
+          return;
+        }
         const reason = error instanceof AppError ? error.message : 'an unexpected error';
         this.o.notices.push({
           id: 'accounts-migration-failed',
@@ -74,6 +86,24 @@ export class AccountsService {
       },
     );
     return this.migration;
+  }
+
+  /**
+   * Reads the active account's secret once, so a keychain that cannot be used is reported when the app
+   * starts (as a notice with what to do) rather than only when the user next sends something.
+   */
+  async probeKeychain(): Promise<void> {
+    if (this.keychainProbed) return;
+    this.keychainProbed = true;
+    const active = this.o.store.active();
+    // A failed migration already told the user about the keychain.
+    if (active === null || this.migrationError !== null) return;
+    try {
+      await this.o.store.readSecret(active);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'keychain_unavailable')
+        this.o.notices.push(keychainNotice(error));
+    }
   }
 
   /** Every account (in the order they were added) and the active one's id. */
@@ -182,4 +212,14 @@ export class AccountsService {
     }
     return { ...account, secretStored, active: account.id === activeId };
   }
+}
+
+/** The start-up notice for a keychain that cannot be used: its cause and what to do. */
+function keychainNotice(error: AppError): Notice {
+  return {
+    id: 'keychain-unavailable',
+    level: 'error',
+    message: error.message,
+    ...(error.action === undefined ? {} : { action: error.action }),
+  };
 }

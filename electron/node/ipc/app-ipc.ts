@@ -12,6 +12,7 @@ export function registerAppHandlers(
     getAppInfo: async () => {
       // The first version's token becomes an account first, so the active account shown is the real one.
       await core.accounts.ready();
+      await core.accounts.probeKeychain();
       return core.info();
     },
     openExternal: async ({ url }) => {
