@@ -93,6 +93,7 @@ const nodeTestFiles = [
   ...listTests(path.join(root, 'test', 'unit'), '.test.ts'),
   ...listTests(path.join(root, 'test', 'integration'), '.test.ts'),
   ...listTests(path.join(root, 'test', 'packaging'), '.test.ts'),
+  ...listTests(path.join(root, 'test', 'security'), '.test.ts'),
 ];
 
 const steps = [
@@ -106,7 +107,7 @@ const steps = [
       ]),
   { name: 'build', command: process.execPath, args: ['scripts/build.mjs'] },
   {
-    name: 'node:test (unit + integration)',
+    name: 'node:test (unit, integration, packaging, security)',
     command: process.execPath,
     args: [
       '--import',

@@ -16,6 +16,8 @@ export interface PasswordPolicy {
   requireSpecial: boolean;
   /** Refuse ascending or descending runs of this many characters; 0 means the basic rule. */
   consecutiveLength: number;
+  /** Zoom's weak-password dictionary check is on (refusals are 1136); not checked locally, only reported. */
+  weakDetection?: boolean;
 }
 
 /** Zoom's basic rules, which apply to every account. */

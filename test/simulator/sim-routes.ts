@@ -2,13 +2,20 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ZoomRefusal } from './sim-password-rules';
 import type { RateLimitCategory, RateLimiter } from './sim-rate-limit';
 import type { SimulatorState, UserRecord } from './sim-state';
-import { LIST_USERS_SCOPES, PASSWORD_SCOPES, READ_USER_SCOPES, type SimStatus, type SimToken } from './sim-types';
+import {
+  LIST_USERS_SCOPES,
+  PASSWORD_SCOPES,
+  READ_SETTINGS_SCOPES,
+  READ_USER_SCOPES,
+  type SimStatus,
+  type SimToken,
+} from './sim-types';
 import { jsonAnswer, parsePasswordBody, textAnswer, zoomError, type SimAnswer } from './sim-http';
 
 /** A request the simulator understood the shape of. */
 export interface RouteRequest {
   method: string;
-  route: 'password' | 'user' | 'list' | null;
+  route: 'password' | 'user' | 'list' | 'settings' | null;
   /** The user segment of the path, percent-decoded; null if undecodable or absent. */
   pathUser: string | null;
   headers: IncomingHttpHeaders;
@@ -111,11 +118,32 @@ function listUsers(state: SimulatorState, limiter: RateLimiter, request: RouteRe
   return jsonAnswer(200, state.listUsers({ status, pageSize, nextPageToken: query.get('next_page_token') }));
 }
 
+function getSettings(state: SimulatorState, limiter: RateLimiter, request: RouteRequest): SimAnswer {
+  const auth = authorize(state, request.headers.authorization, READ_SETTINGS_SCOPES);
+  if ('refusal' in auth) return zoomError(auth.refusal);
+  const rateLimited = limited(limiter, auth.token, 'Medium');
+  if (rateLimited !== null) return rateLimited;
+  // Free accounts cannot read account settings: Zoom answers code 200 "No permission".
+  if (state.plan === 'free') return zoomError({ status: 400, code: 200, message: 'No permission.' });
+  const option = request.query?.get('option') ?? null;
+  if (option !== 'security') {
+    return zoomError({
+      status: 400,
+      code: 300,
+      message: `Invalid option: ${option ?? '(none)'}; this simulator answers option=security.`,
+    });
+  }
+  return jsonAnswer(200, state.securitySettings());
+}
+
 /** Answers one request as Zoom would (faults aside). */
 export async function route(state: SimulatorState, limiter: RateLimiter, request: RouteRequest): Promise<SimAnswer> {
   if (request.route === null) return textAnswer(404, 'Not Found');
   if (request.route === 'list') {
     return request.method === 'GET' ? listUsers(state, limiter, request) : textAnswer(405, 'Method Not Allowed');
+  }
+  if (request.route === 'settings') {
+    return request.method === 'GET' ? getSettings(state, limiter, request) : textAnswer(405, 'Method Not Allowed');
   }
   if (request.pathUser === null) return userNotFound('');
   if (request.route === 'password') {

@@ -74,6 +74,29 @@ export class SimulatorState {
     return { ...this.currentPolicy };
   }
 
+  /** 'free' accounts cannot read account settings (Zoom answers code 200). */
+  plan: 'paid' | 'free' = 'paid';
+
+  /** What GET /v2/accounts/me/settings?option=security returns (the fields the policy needs, plus a few). */
+  securitySettings(): { security: Record<string, unknown> } {
+    const p = this.currentPolicy;
+    return {
+      security: {
+        admin_change_name_pic: false,
+        hide_billing_info: false,
+        import_photos_from_devices: true,
+        password_requirement: {
+          consecutive_characters_length: p.consecutiveCharactersLength,
+          have_special_character: p.haveSpecialCharacter,
+          minimum_password_length: p.minimumPasswordLength,
+          weak_enhance_detection: p.weakEnhanceDetection,
+        },
+        sign_again_period_for_inactivity_on_client: 120,
+        sign_in_with_two_factor_auth: 'none',
+      },
+    };
+  }
+
   /** Changes the account's password policy (only the given fields). */
   setPolicy(policy: Partial<SimPolicy>): void {
     this.currentPolicy = { ...this.currentPolicy, ...policy };

@@ -68,3 +68,5 @@ export const PASSWORD_SCOPES = ['user:update:password:admin', 'user:write:admin'
 export const READ_USER_SCOPES = ['user:read:user:admin', 'user:read:admin'] as const;
 /** Scopes that allow GET /users (list). */
 export const LIST_USERS_SCOPES = ['user:read:list_users:admin', 'user:read:admin'] as const;
+/** Scopes that allow GET /accounts/me/settings. */
+export const READ_SETTINGS_SCOPES = ['account:read:settings:admin', 'account:read:admin'] as const;

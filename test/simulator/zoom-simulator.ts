@@ -30,6 +30,8 @@ export interface ZoomSimulatorOptions {
   tokens?: readonly SimToken[];
   /** Merged over SAMPLE_POLICY. */
   policy?: Partial<SimPolicy>;
+  /** 'free': GET /accounts/me/settings answers code 200 as for a free account. Default 'paid'. */
+  plan?: 'paid' | 'free';
   /** Default SAMPLE_MAX_CHANGES_PER_24H. */
   maxChangesPer24h?: number;
   /** Default 20 per second, no daily limit, headers included. */
@@ -85,6 +87,7 @@ export interface ZoomSimulator {
 const MAX_RECORDS = 50_000;
 const USER_PATH = /^\/v2\/users\/([^/]+)(\/password)?\/?$/;
 const LIST_PATH = /^\/v2\/users\/?$/;
+const SETTINGS_PATH = /^\/v2\/accounts\/me\/settings\/?$/;
 /** Where the token endpoint answers (Zoom's is https://zoom.us/oauth/token). */
 export const SIM_OAUTH_PATH = '/oauth/token';
 
@@ -119,7 +122,8 @@ function faultAnswer(fault: SimFault): SimAnswer | null {
 
 /**
  * Starts a Zoom API simulator on https://127.0.0.1 with a certificate from the test CA.
- * It answers PUT /v2/users/{id}/password, GET /v2/users/{id}, GET /v2/users and the Server-to-Server
+ * It answers PUT /v2/users/{id}/password, GET /v2/users/{id}, GET /v2/users,
+ * GET /v2/accounts/me/settings?option=security and the Server-to-Server
  * OAuth token endpoint POST /oauth/token the way zoom-api.md describes Zoom.
  */
 export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Promise<ZoomSimulator> {
@@ -140,6 +144,7 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
     maxChangesPer24h: options.maxChangesPer24h ?? SAMPLE_MAX_CHANGES_PER_24H,
     clock,
   });
+  state.plan = options.plan ?? 'paid';
   const limiter = new RateLimiter(options.rateLimit ?? {}, clock);
   const oauth = new SimOAuth(state, clock, { ...options.oauth, apps: options.oauth?.apps ?? SAMPLE_OAUTH_APPS });
   const faults = new FaultInjector();
@@ -191,7 +196,16 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
     const body = await readBody(req);
     const request: RouteRequest = {
       method: entry.method,
-      route: match === null ? (LIST_PATH.test(rawPath) ? 'list' : null) : match[2] === undefined ? 'user' : 'password',
+      route:
+        match !== null
+          ? match[2] === undefined
+            ? 'user'
+            : 'password'
+          : LIST_PATH.test(rawPath)
+            ? 'list'
+            : SETTINGS_PATH.test(rawPath)
+              ? 'settings'
+              : null,
       pathUser,
       headers: req.headers,
       body: body ?? Buffer.alloc(0),
