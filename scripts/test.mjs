@@ -67,7 +67,14 @@ if (inSession) {
 // 2. The simulator's test CA, trusted by every Node process started from here.
 const work = mkdtempSync(path.join(tmpdir(), 'zpa-test-'));
 const caDir = path.join(work, 'ca');
-const env = { ...process.env, ZPA_TEST_CA_DIR: caDir, NODE_EXTRA_CA_CERTS: path.join(caDir, 'ca.pem') };
+// Tests record the secrets they use and keep their data folders here, for the last step (the leak scan).
+const leakRegistry = path.join(work, 'leak-registry');
+const env = {
+  ...process.env,
+  ZPA_TEST_CA_DIR: caDir,
+  NODE_EXTRA_CA_CERTS: path.join(caDir, 'ca.pem'),
+  ZPA_LEAK_REGISTRY: leakRegistry,
+};
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -127,6 +134,23 @@ const steps = [
     command: bin('playwright'),
     args: ['test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+  },
+  {
+    name: 'secret-leak scan (every kept test folder and log)',
+    command: process.execPath,
+    args: [
+      '--import',
+      'tsx',
+      'test/security/leak-scan.ts',
+      '--registry',
+      leakRegistry,
+      '--require',
+      'node,playwright',
+      '--log',
+      nodeTap,
+      '--log',
+      playwrightJson,
+    ],
   },
 ];
 

@@ -43,6 +43,10 @@ const ERROR_EXIT: Readonly<Record<ErrorCode, ExitCode>> = {
   // Zoom's token endpoint refused the app's credentials (or could not be reached): a token problem.
   oauth_failed: EXIT.token,
   storage_error: EXIT.incomplete,
+  // The lookup said Zoom would refuse this user; nothing was sent (--force sends anyway).
+  ineligible: EXIT.usage,
+  zoom_read_failed: EXIT.incomplete,
+  token_refused: EXIT.token,
   // The next ones belong to the IPC layer; if one ever reaches zpa it is a bug, reported as "could not complete".
   forbidden_sender: EXIT.incomplete,
   unknown_channel: EXIT.incomplete,

@@ -27,7 +27,10 @@ interface Column {
 const COLUMNS: readonly Column[] = [
   { header: 'WHEN', cell: (e) => formatWhen(e.at) },
   { header: 'USER', cell: (e) => oneLine(e.user) },
-  { header: 'OUTCOME', cell: (e) => e.outcome },
+  {
+    header: 'OUTCOME',
+    cell: (e) => (e.outcome === 'updated' && e.confirmed === true ? 'updated (confirmed)' : e.outcome),
+  },
   { header: 'HTTP', cell: (e) => (e.httpStatus === null ? '-' : String(e.httpStatus)) },
   { header: 'CODE', cell: (e) => (e.zoomCode === null ? '-' : String(e.zoomCode)) },
   { header: 'MS', cell: (e) => String(e.durationMs) },

@@ -1,8 +1,10 @@
 import { Command, Help } from 'commander';
 import { registerAccountCommands } from './commands/account';
+import { registerBulkCommand } from './commands/bulk';
 import { registerHistoryCommand } from './commands/history';
 import { registerPasswordCommands } from './commands/password';
 import { registerTokenCommands } from './commands/token';
+import { registerUserCommands } from './commands/user';
 import type { CliContext } from './context';
 import { oneLine } from './format';
 import { looksLikeSecret } from './secrets';
@@ -18,8 +20,15 @@ Examples:
   zpa account test agency                   its scopes, and whether they allow changing passwords
   zpa token set < token.txt                 store the active account's token (creates "Default" if none)
   zpa token status
+  zpa user show jane@example.com            who the user is, and whether Zoom lets an admin set the password
+  printf '%s\\n' "$NEW_PASSWORD" | zpa password check --password-stdin
+                                            the password against the account's policy, one line per rule
+  zpa password generate --length 20         a random password that meets the account's policy
   printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin
+  zpa password set jane@example.com --password-stdin --reason "INC-4711" < new-password.txt
   zpa password set jane@agency.gov --password-stdin --account agency < new-password.txt
+  zpa bulk users.csv --generate --passwords-out new-passwords.csv --out results.csv
+                                            many users from a CSV, resumable (zpa bulk --help)
   zpa history --user jane --limit 20
   zpa history --outcome rejected --json > rejected.json
   zpa history --since 2026-01-01 --until 2026-03-31 --account sales --csv > q1.csv
@@ -31,8 +40,10 @@ Exit codes:
   0  done (password set: Zoom updated the password; history verify: the history is intact;
      account test: the account can change passwords)
   1  Zoom refused the change: a password rule, a reused password, user not found...
-     (history verify: an entry was altered, removed or reordered)
-  2  invalid input or usage: nothing was sent
+     (history verify: an entry was altered, removed or reordered; user show: not found or
+     Zoom would refuse to set the password)
+  2  invalid input or usage, or (password set) a user Zoom would refuse: nothing was sent
+     (password check: the password breaks a rule)
   3  no account or token, keychain unavailable, Zoom refused the token or the app's credentials,
      or (account test) the token's scopes do not allow changing passwords
   4  could not complete: network, timeout, Zoom server error, rate limit, or unknown outcome
@@ -85,8 +96,10 @@ export function buildProgram(ctx: CliContext, argv: readonly string[]): Command 
     .addHelpText('after', ROOT_HELP);
   registerAccountCommands(program, ctx);
   registerTokenCommands(program, ctx);
+  registerUserCommands(program, ctx);
   registerPasswordCommands(program, ctx);
   registerHistoryCommand(program, ctx);
+  registerBulkCommand(program, ctx);
   return program;
 }
 
@@ -124,10 +137,11 @@ function usageLine(text: string, argv: readonly string[]): string {
 }
 
 const COMMAND_WORDS: Readonly<Record<string, readonly string[]>> = {
-  '': ['account', 'token', 'password', 'history'],
+  '': ['account', 'token', 'user', 'password', 'history'],
   account: ['add', 'list', 'use', 'remove', 'test'],
   token: ['set', 'status', 'clear'],
-  password: ['set'],
+  user: ['show'],
+  password: ['set', 'check', 'generate'],
   history: ['verify', 'retention'],
 };
 

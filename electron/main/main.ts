@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, net, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, net, session, shell } from 'electron';
 import { isAppError } from '../../shared/domain/errors';
 import { APP_ORIGIN } from '../node/app-assets';
 import { createCore } from '../node/core';
 import { createDispatcher, createSenderPolicy } from '../node/ipc/dispatch';
-import { createHandlerTable, type SaveFileRequest } from '../node/ipc/handler-table';
+import { createHandlerTable, type OpenFileRequest, type SaveFileRequest } from '../node/ipc/handler-table';
 import { loadKeytar } from '../node/vault/keytar-keychain';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { readMainConfig, type MainConfig } from './config';
 import { seedDemoAccount, trustDemoCa } from './demo';
 import { electronStoreFactory } from './electron-store-factory';
 import { registerIpcHandlers } from './ipc-main';
+import { chooseOpenFile } from './open-dialog';
 import { chooseSaveFile } from './save-dialog';
 import { buildAppMenu } from './menu';
 import { createNetTransport } from './net-transport';
@@ -79,7 +80,22 @@ async function whenReady(config: MainConfig): Promise<void> {
   const shellServices = {
     openExternal,
     chooseSaveFile: (request: SaveFileRequest) => chooseSaveFile(mainWindow, request),
+    chooseOpenFile: (request: OpenFileRequest) => chooseOpenFile(mainWindow, request),
+    clipboard,
   };
+  // A bulk run is paused before quitting, so requests in flight get their answer recorded (a run left
+  // mid-request would have to mark those rows unknown when resumed).
+  app.on('before-quit', (event) => {
+    if (!core.bulk.running) return;
+    event.preventDefault();
+    void core.bulk.shutdown().finally(() => app.quit());
+  });
+  // A copied password must not outlive the app on the clipboard: clear it (if still there), then quit.
+  app.on('will-quit', (event) => {
+    if (!core.handoff.clearPending) return;
+    event.preventDefault();
+    void core.handoff.dispose(clipboard).finally(() => app.quit());
+  });
   const dispatch = createDispatcher(createHandlerTable(core, shellServices), createSenderPolicy(APP_ORIGIN), {
     checkResponses: config.dev,
   });

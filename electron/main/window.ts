@@ -30,6 +30,8 @@ export function createMainWindow(o: { preloadPath: string; devTools: boolean }):
       navigateOnDragDrop: false,
       safeDialogs: true,
       experimentalFeatures: false,
+      // Middle-click would open links through a path setWindowOpenHandler also covers; off anyway.
+      disableBlinkFeatures: 'Auxclick',
       devTools: o.devTools,
     },
   });

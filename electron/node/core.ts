@@ -3,13 +3,21 @@ import { AccountStore } from './accounts/account-store';
 import { AccountsService } from './accounts/accounts-service';
 import { ActiveAccountVault } from './accounts/active-account-vault';
 import { TokenProvider } from './accounts/token-provider';
+import { BulkService } from './bulk/bulk-service';
+import { RateLimitSettings } from './bulk/rate-limit-settings';
+import { AccountRateLimiter } from './bulk/rate-limiter';
 import { PRODUCT_NAME } from './data-dir';
+import { HandoffService } from './handoff-service';
 import { HistoryStore } from './history/history-store';
 import { PasswordService } from './password-service';
-import { systemClock, type Clock, type Keychain, type Transport } from './ports';
+import { systemClock, type Clock, type Keychain, type Timers, type Transport } from './ports';
+import { PreferencesStore } from './preferences';
 import { RecentUsers } from './recent-users';
 import { HistoryRetention } from './retention-setting';
 import { openSettingsStore, type StoreFactory } from './settings/settings-store';
+import { PolicyService } from './users/policy-service';
+import { UserDirectoryCache } from './users/user-directory-cache';
+import { UsersService } from './users/users-service';
 import { normaliseApiBase } from './zoom/api-base';
 import { normaliseOAuthBase, OAuthClient } from './zoom/oauth-client';
 import { ZoomClient } from './zoom/zoom-client';
@@ -32,6 +40,8 @@ export interface CoreOptions {
   demo?: boolean;
   version: string;
   timeoutMs?: number;
+  /** Timers for the password hand-off (expiry, clipboard clearing); the system's by default. */
+  timers?: Timers;
   /** Reported in info(); defaults to this machine's. */
   platform?: NodeJS.Platform;
   /**
@@ -53,6 +63,19 @@ export interface Core {
   readonly history: HistoryStore;
   readonly recentUsers: RecentUsers;
   readonly passwords: PasswordService;
+  /** Each account's request budget (plan defaults or the admin's), and the limiter every change goes through. */
+  readonly rateLimits: RateLimitSettings;
+  readonly limiter: AccountRateLimiter;
+  /** Bulk runs from a CSV: import, run, pause/resume/cancel, resume after a crash, results. */
+  readonly bulk: BulkService;
+  /** User lookup (eligibility) and the account's user directory. */
+  readonly users: UsersService;
+  /** The password policy of each account (cached in settings). */
+  readonly policies: PolicyService;
+  /** The one-time copy of a new password to the clipboard. */
+  readonly handoff: HandoffService;
+  /** The app's preferences (clipboard clearing delay). */
+  readonly preferences: PreferencesStore;
   /** The history retention period (Settings > History retention), applied at start and when set. */
   readonly retention: HistoryRetention;
   /** What the user should be told about (recovered settings, a repaired history), oldest first. */
@@ -129,7 +152,44 @@ export function createCore(o: CoreOptions): Core {
     }
     return client;
   };
-  const passwords = new PasswordService({ accounts, tokens, zoomFor, history, recentUsers, source: o.source, clock });
+  const readDeps = {
+    accounts,
+    tokens,
+    transport: o.transport,
+    clock,
+    ...(o.timeoutMs === undefined ? {} : { timeoutMs: o.timeoutMs }),
+  };
+  const users = new UsersService({ ...readDeps, cache: new UserDirectoryCache(o.dataDir), recentUsers });
+  const policies = new PolicyService({ ...readDeps, settings: settings.store });
+  const preferences = new PreferencesStore(settings.store);
+  const handoff = new HandoffService({ preferences, clock, ...(o.timers ? { timers: o.timers } : {}) });
+  const rateLimits = new RateLimitSettings(settings.store);
+  const limiter = new AccountRateLimiter((accountId) => rateLimits.budget(accountId), clock);
+  const passwords = new PasswordService({
+    limiter,
+    accounts,
+    tokens,
+    zoomFor,
+    history,
+    recentUsers,
+    source: o.source,
+    clock,
+    policies,
+    users,
+    handoff,
+  });
+  const bulk = new BulkService({
+    dataDir: o.dataDir,
+    accounts,
+    change: (r) => passwords.change(r),
+    lookup: (r) => users.lookup(r),
+    policy: (r) => policies.get(r),
+    limiter,
+    rateLimits,
+    history,
+    source: o.source,
+    clock,
+  });
   const retention = new HistoryRetention(settings.store, history);
   if (o.applyRetention ?? true) retention.applyStored();
   const notices = (): Notice[] => [
@@ -148,6 +208,13 @@ export function createCore(o: CoreOptions): Core {
     history,
     recentUsers,
     passwords,
+    rateLimits,
+    limiter,
+    bulk,
+    users,
+    policies,
+    handoff,
+    preferences,
     retention,
     notices,
     info: () => ({

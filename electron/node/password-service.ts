@@ -2,14 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/domain/errors';
 import type { HistoryEntry } from '../../shared/domain/history';
 import { checkUserId } from '../../shared/domain/user-id';
-import { BASIC_POLICY, firstPasswordProblem } from '../../shared/password/rules';
+import type { UserLookup } from '../../shared/domain/users';
+import { BASIC_POLICY, firstPasswordProblem, type PasswordCheckOptions } from '../../shared/password/rules';
+import { loadStrengthEstimator } from '../../shared/password/strength';
 import { CLOUD_LABELS, type Account } from './accounts/account-types';
 import type { AccountUrls } from './accounts/account-urls';
 import type { TokenProvider } from './accounts/token-provider';
+import type { AccountRateLimiter } from './bulk/rate-limiter';
 import { withTokenRetry } from './accounts/token-retry';
+import type { HandoffService } from './handoff-service';
 import type { HistoryStore } from './history/history-store';
+import { checkReason, eligibilityGate, MAX_REASON_LENGTH, findUnknownEntry, settleCheck } from './password-checks';
 import { systemClock, type Clock } from './ports';
 import type { RecentUsers } from './recent-users';
+import type { PolicyService } from './users/policy-service';
+import type { UsersService } from './users/users-service';
 import { OAuthError } from './zoom/oauth-client';
 import type { PasswordChangeAttempt, ZoomClient } from './zoom/zoom-client';
 
@@ -19,9 +26,20 @@ export interface PasswordServiceOptions {
   tokens: Pick<TokenProvider, 'getToken' | 'invalidate'>;
   /** The Zoom client for an API base. */
   zoomFor: (apiBase: string) => Pick<ZoomClient, 'setPassword'>;
-  history: Pick<HistoryStore, 'append'>;
+  /** Where entries are recorded; `list` finds the `unknown` entry a check settles. */
+  history: Pick<HistoryStore, 'append'> & Partial<Pick<HistoryStore, 'appendFlushed' | 'list' | 'checkWritable'>>;
   recentUsers: Pick<RecentUsers, 'touch'>;
   source: HistoryEntry['source'];
+  /** The per-account request pipeline shared with bulk runs (Zoom's rate limit is per account). */
+  limiter?: Pick<AccountRateLimiter, 'run'>;
+  /** The account's password policy; Zoom's basic rules when absent. */
+  policies?: Pick<PolicyService, 'rulesFor'>;
+  /** The lookup before sending (eligibility); no lookup when absent. */
+  users?: Pick<UsersService, 'lookup'>;
+  /** Keeps an updated change's password for the one-time copy; none when absent. */
+  handoff?: Pick<HandoffService, 'keep'>;
+  /** The weak-password check (loaded on first need); default: zxcvbn-ts's common passwords. */
+  commonPasswordCheck?: () => Promise<(password: string) => boolean>;
   clock?: Clock;
   newRequestId?: () => string;
 }
@@ -29,6 +47,7 @@ export interface PasswordServiceOptions {
 // The history schema's limits; Zoom's texts are cut rather than losing the record of a real request.
 const MAX_MESSAGE = 2000;
 const MAX_TRACKING_ID = 200;
+const MAX_NAME = 320;
 
 /**
  * One password change, start to end: checks the input (nothing is sent or recorded when it is
@@ -50,15 +69,74 @@ export class PasswordService {
 
   /**
    * Changes `user`'s password with `account` (name or id; the active account when absent) and
-   * returns the history entry as recorded (with seq, prevHash and hash); throws AppError
-   * invalid_input (with the field), no_token, keychain_unavailable or storage_error.
+   * returns the history entry as recorded (with seq, prevHash and hash). Before anything is sent the
+   * password is checked against the account's policy (AppError invalid_input, field 'password'), and
+   * unless `force`, `skipLookup` or `checkOf` the user is looked up: an ineligible or unknown user is
+   * refused with AppError ineligible (nothing sent, nothing recorded). Also throws invalid_input
+   * (fields user, reason, checkOf, account), no_token, keychain_unavailable or storage_error.
    */
-  async change(r: { user: string; password: string; account?: string }): Promise<HistoryEntry> {
+  async change(r: {
+    user: string;
+    password: string;
+    account?: string;
+    /** Why (a reason or ticket number), kept with the entry; at most 500 characters. */
+    reason?: string;
+    /** Send even when the lookup says Zoom will refuse the user. */
+    force?: boolean;
+    /** The id of an `unknown` entry to check: the same password is sent once more. */
+    checkOf?: string;
+    /** Bulk runs: no lookup before sending, and no copy hand-off (the run has its own passwords file). */
+    skipLookup?: boolean;
+    /** The bulk run this change belongs to (stored in the history entry). */
+    runId?: string;
+    /**
+     * Called right before the request takes its turn in the rate limiter and is sent, with the history
+     * entry's id. Bulk runs write their journal (and the generated password) here; when it throws,
+     * nothing is sent and nothing is recorded. A request withdrawn from the limiter afterwards (signal)
+     * ends in WithdrawnError: it was not sent either.
+     */
+    onSending?: (requestId: string) => void | Promise<void>;
+    /** Withdraws the request while it still waits for the rate limiter (AppError, nothing sent). */
+    signal?: AbortSignal;
+    /** Rate-limiter priority: single changes 1 (the default), bulk rows 0. */
+    priority?: number;
+  }): Promise<HistoryEntry> {
     const user = checkUserId(r.user);
     if (!user.ok) throw new AppError('invalid_input', user.reason, { field: 'user' });
-    const problem = firstPasswordProblem(r.password, BASIC_POLICY);
+    const reason = checkReason(r.reason);
+    const basicProblem = firstPasswordProblem(r.password, BASIC_POLICY);
+    if (basicProblem !== null) throw new AppError('invalid_input', basicProblem, { field: 'password' });
+    // Nothing is sent that could not be recorded: a read-only data folder is found here, before Zoom is asked.
+    this.o.history.checkWritable?.();
+    const checked =
+      r.checkOf === undefined
+        ? null
+        : findUnknownEntry(this.o.history.list?.bind(this.o.history), r.checkOf, user.value);
+    // A check goes to the account the unknown change went to.
+    const account = await this.resolveAccount(r.account ?? checked?.account ?? undefined);
+    if (checked !== null && typeof checked.account === 'string' && checked.account !== account.name) {
+      throw new AppError(
+        'invalid_input',
+        `The change being checked went to the account "${checked.account}", not "${account.name}".`,
+        { field: 'checkOf', action: 'Check it with the same account.' },
+      );
+    }
+    const policy = this.o.policies === undefined ? BASIC_POLICY : await this.o.policies.rulesFor(account);
+    const options: PasswordCheckOptions = policy.weakDetection === true ? { isCommon: await this.commonCheck() } : {};
+    const problem = firstPasswordProblem(r.password, policy, options);
     if (problem !== null) throw new AppError('invalid_input', problem, { field: 'password' });
-    const account = await this.resolveAccount(r.account);
+
+    let userName: string | null = null;
+    let email: string | null = null;
+    if (this.o.users !== undefined && r.force !== true && r.skipLookup !== true && checked === null) {
+      const lookup: UserLookup = await this.o.users.lookup({ user: user.value, account: account.id });
+      const gate = eligibilityGate(lookup);
+      if (gate.refusal !== null) throw gate.refusal;
+      userName = gate.userName;
+      email = gate.email;
+    }
+    userName ??= checked?.userName ?? null;
+
     const { apiBase } = this.o.accounts.urlsFor(account);
     const zoom = this.o.zoomFor(apiBase);
     const requestId = this.newRequestId();
@@ -66,9 +144,19 @@ export class PasswordService {
     const secrets = [r.password];
     let attempt: PasswordChangeAttempt;
     try {
-      const { result } = await withTokenRetry(this.o.tokens, account, (token) => {
+      const { result } = await withTokenRetry(this.o.tokens, account, async (token) => {
         secrets.push(token.token);
-        return zoom.setPassword({ token: token.token, userId: user.value, password: r.password, requestId });
+        const send = (): Promise<PasswordChangeAttempt> =>
+          zoom.setPassword({ token: token.token, userId: user.value, password: r.password, requestId });
+        // The caller's records reach the disk first; the limiter then times the request itself, so
+        // what it counts is what reaches Zoom (a slow disk cannot bunch requests up).
+        await r.onSending?.(requestId);
+        const limiter = this.o.limiter;
+        if (limiter === undefined) return send();
+        return limiter.run(account.id, send, {
+          priority: r.priority ?? 1,
+          ...(r.signal === undefined ? {} : { signal: r.signal }),
+        });
       });
       attempt = result;
     } catch (error) {
@@ -83,6 +171,8 @@ export class PasswordService {
         attempt = unexpectedFailure(error, this.clock.now().getTime() - Date.parse(at));
       }
     }
+    let confirmed = false;
+    if (checked !== null) ({ attempt, confirmed } = settleCheck(attempt, checked));
     const entry: HistoryEntry = {
       id: requestId,
       at,
@@ -99,11 +189,18 @@ export class PasswordService {
       retryAfterSeconds: attempt.retryAfterSeconds,
       account: account.name,
       cloud: CLOUD_LABELS[account.cloud],
+      ...(r.runId === undefined ? {} : { runId: r.runId }),
+      ...(userName === null ? {} : { userName: clean(userName, secrets, MAX_NAME) }),
+      ...(reason === null ? {} : { reason: clean(reason, secrets, MAX_REASON_LENGTH) }),
+      ...(checked === null ? {} : { checkOf: checked.id }),
+      ...(confirmed ? { confirmed: true } : {}),
     };
     let stored: HistoryEntry;
     try {
       // As recorded: with its place in the history's hash chain (seq, prevHash, hash).
-      stored = this.o.history.append(entry);
+      // Flushed off the event loop where the store can, so other requests in flight keep their pace.
+      const history = this.o.history;
+      stored = history.appendFlushed ? await history.appendFlushed(entry) : history.append(entry);
     } catch (error) {
       const reason = error instanceof AppError ? error.message : 'the history could not be written';
       throw new AppError(
@@ -113,12 +210,21 @@ export class PasswordService {
         { action: error instanceof AppError ? error.action : undefined, cause: error },
       );
     }
+    if (stored.outcome === 'updated' && r.skipLookup !== true) this.o.handoff?.keep(stored.id, r.password);
     try {
-      this.o.recentUsers.touch(entry.user, entry.at, entry.outcome);
+      // A bulk run's users would push everyone else out of the recent list (and rewrite settings per row).
+      if (r.runId === undefined)
+        this.o.recentUsers.touch(entry.user, entry.at, entry.outcome, { name: userName, email });
     } catch {
       // The request is recorded in history; a settings problem must not hide Zoom's answer.
     }
     return stored;
+  }
+
+  private async commonCheck(): Promise<(password: string) => boolean> {
+    if (this.o.commonPasswordCheck !== undefined) return this.o.commonPasswordCheck();
+    const estimator = await loadStrengthEstimator();
+    return (password) => estimator.isCommon(password);
   }
 
   private async resolveAccount(ref: string | undefined): Promise<Account> {

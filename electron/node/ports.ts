@@ -69,3 +69,28 @@ export class TransportError extends Error {
 export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
 }
+
+/**
+ * The system clipboard (Electron's `clipboard` in the app, whose methods return promises; an
+ * in-memory one in tests). Text only.
+ */
+export interface Clipboard {
+  readText(): string | Promise<string>;
+  writeText(text: string): void | Promise<void>;
+}
+
+/** Timers, injected so the clipboard clearing and hand-off expiry are testable without waiting. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The system timers; they do not keep a Node process (zpa) alive on their own. */
+export const systemTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    (handle as { unref?: () => void }).unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

@@ -5,6 +5,12 @@ import type { KeyValueStore } from './ports';
 export const RECENT_USERS_KEY = 'recentUsers';
 export const DEFAULT_RECENT_USERS_LIMIT = 50;
 
+/** What a lookup tells about a recent user. */
+export interface RecentUserDetails {
+  name?: string | null;
+  email?: string | null;
+}
+
 /**
  * The distinct users acted on, newest first, kept in settings (`recentUsers`). E-mail addresses
  * are compared case-insensitively (as Zoom does), user IDs exactly. A malformed stored value is
@@ -16,11 +22,36 @@ export class RecentUsers {
     private readonly limit = DEFAULT_RECENT_USERS_LIMIT,
   ) {}
 
-  /** Moves `user` to the top with its latest outcome. */
-  touch(user: string, at: string, outcome: Outcome): void {
+  /**
+   * Moves `user` to the top with its latest outcome; the name and e-mail are the given ones, else
+   * those learned earlier.
+   */
+  touch(user: string, at: string, outcome: Outcome, details: RecentUserDetails = {}): void {
     const key = identity(user);
-    const rest = this.list().filter((r) => identity(r.user) !== key);
-    this.store.set(RECENT_USERS_KEY, [{ user, lastAt: at, lastOutcome: outcome }, ...rest].slice(0, this.limit));
+    const all = this.list();
+    const known = all.find((r) => identity(r.user) === key);
+    const rest = all.filter((r) => identity(r.user) !== key);
+    const item: RecentUser = {
+      user,
+      lastAt: at,
+      lastOutcome: outcome,
+      ...pickDetails(known ?? {}),
+      ...pickDetails(details),
+    };
+    this.store.set(RECENT_USERS_KEY, [item, ...rest].slice(0, this.limit));
+  }
+
+  /** Records the name and e-mail a lookup found for a user already in the list (others are not added). */
+  learn(user: string, details: RecentUserDetails): void {
+    const key = identity(user);
+    const all = this.list();
+    const index = all.findIndex((r) => identity(r.user) === key);
+    const known = all[index];
+    if (known === undefined) return;
+    const updated: RecentUser = { ...known, ...pickDetails(details) };
+    if (updated.name === known.name && updated.email === known.email) return;
+    all[index] = updated;
+    this.store.set(RECENT_USERS_KEY, all);
   }
 
   /** Newest first; malformed or duplicate stored items are left out. */
@@ -40,6 +71,12 @@ export class RecentUsers {
     }
     return out;
   }
+}
+
+function pickDetails(d: RecentUserDetails): Pick<RecentUser, 'name' | 'email'> {
+  const name = d.name?.trim().slice(0, 320);
+  const email = d.email?.trim().slice(0, 320);
+  return { ...(name ? { name } : {}), ...(email ? { email } : {}) };
 }
 
 function identity(user: string): string {

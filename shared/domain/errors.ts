@@ -16,6 +16,12 @@ export const ERROR_CODES = [
   'internal',
   /** Zoom's token endpoint gave no token (Server-to-Server OAuth): bad credentials, app disabled, network. */
   'oauth_failed',
+  /** The lookup says Zoom will refuse this user (SSO-only, admin or owner, pending, inactive, unknown): nothing was sent. */
+  'ineligible',
+  /** A read from Zoom (the user list, a user) got no usable answer: network, Zoom's side, rate limit. */
+  'zoom_read_failed',
+  /** Zoom refused the token for a read: expired, or without the scope the read needs. */
+  'token_refused',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outcomeSchema } from './outcome';
+import { OUTCOME_LABELS, outcomeSchema } from './outcome';
 
 /** The account an entry belongs to when it names none (entries from before accounts existed). */
 export const DEFAULT_ACCOUNT = 'default';
@@ -45,6 +45,13 @@ export const historyEntrySchema = z.object({
   reason: z.string().max(500).nullable().optional(),
   /** The bulk run this request belonged to, if any. */
   runId: z.string().max(64).nullable().optional(),
+  /**
+   * Zoom's answer proves the change applied: a check resent the password of an `unknown` change and
+   * Zoom answered "can not match the old password". Shown as "Updated (confirmed)".
+   */
+  confirmed: z.boolean().optional(),
+  /** The id of the `unknown` entry this request was sent to check. */
+  checkOf: z.string().min(1).max(64).optional(),
   /** Position in the history's hash chain (1, 2, 3...); set by the store, absent on entries from before the chain. */
   seq: z.number().int().positive().optional(),
   /** The previous record's hash; null for the first record of a history. Set by the store. */
@@ -53,6 +60,13 @@ export const historyEntrySchema = z.object({
   hash: sha256Hex.optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+/** The outcome as tables and zpa show it: "Updated (confirmed)" when a check proved the change applied. */
+export function entryOutcomeLabel(entry: Pick<HistoryEntry, 'outcome' | 'confirmed'>): string {
+  return entry.outcome === 'updated' && entry.confirmed === true
+    ? 'Updated (confirmed)'
+    : OUTCOME_LABELS[entry.outcome];
+}
+
 /** What a caller hands the store: the integrity fields are the store's to set (given ones are replaced). */
 export type HistoryEntryInput = Omit<HistoryEntry, 'seq' | 'prevHash' | 'hash'>;
 

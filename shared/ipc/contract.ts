@@ -20,11 +20,15 @@ import {
   connectionTestResultSchema,
   newAccountRequestSchema,
 } from './account-schemas';
+import { bulkContract } from './bulk-schemas';
 import type { IpcMethod } from './channels';
 import { tokenSchema } from './token-schema';
+import { usersContract } from './users-schemas';
 
 export { MAX_TOKEN_LENGTH, tokenSchema } from './token-schema';
 export * from './account-schemas';
+export * from './bulk-schemas';
+export * from './users-schemas';
 
 const noPayload = z.undefined();
 
@@ -63,6 +67,9 @@ export const recentUserSchema = z.object({
   user: z.string(),
   lastAt: z.string(),
   lastOutcome: outcomeSchema,
+  /** The user's display name and e-mail, as the last lookup found them. */
+  name: z.string().max(320).optional(),
+  email: z.string().max(320).optional(),
 });
 export type RecentUser = z.infer<typeof recentUserSchema>;
 
@@ -110,6 +117,12 @@ export const ipcContract = {
         password: z.string().max(256),
         /** The account to use (name or id); the active one when absent. */
         account: accountRefSchema.optional(),
+        /** Why the change is made (a reason or ticket number), saved with the history entry. */
+        reason: z.string().max(1000).optional(),
+        /** Send even though the lookup says Zoom will refuse this user ("Send anyway"). */
+        force: z.boolean().optional(),
+        /** Check an `unknown` change: the id of its history entry; the same password is sent once more. */
+        checkOf: z.string().min(1).max(64).optional(),
       })
       .strict(),
     response: z.object({ entry: historyEntrySchema }),
@@ -143,6 +156,8 @@ export const ipcContract = {
     request: z.object({ ref: accountRefSchema.optional() }).strict(),
     response: connectionTestResultSchema,
   },
+  ...bulkContract,
+  ...usersContract,
 } as const satisfies Record<IpcMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -1,4 +1,10 @@
-import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordPolicy } from './rules';
+import {
+  checkPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordCheckOptions,
+  type PasswordPolicy,
+} from './rules';
 
 /** Characters that are easily confused with one another when read aloud or copied by hand. */
 export const LOOK_ALIKES = 'Il1O0o|';
@@ -16,6 +22,11 @@ export interface GeneratorOptions {
   length?: number;
   /** Leave out characters such as I, l, 1, O, 0 and o. */
   avoidLookAlikes?: boolean;
+  /**
+   * Also checked like any password (e.g. `isCommon` for the weak-password rule): a draw that fails is
+   * drawn again. Random draws almost never fail it; passing it makes the guarantee explicit.
+   */
+  check?: PasswordCheckOptions;
   /** n random bytes; default globalThis.crypto.getRandomValues. Injected by tests. */
   random?: (n: number) => Uint8Array;
 }
@@ -96,7 +107,7 @@ export function generatePassword(policy: Readonly<PasswordPolicy>, o: GeneratorO
     let password = '';
     for (let i = 0; i < length; i += 1) password += all[randomIndex(all.length)] ?? '';
     const hasEveryClass = required.every((set) => [...password].some((c) => set.includes(c)));
-    if (hasEveryClass && checkPassword(password, policy).ok) return password;
+    if (hasEveryClass && checkPassword(password, policy, o.check).ok) return password;
   }
   throw new Error('Could not generate a password that meets the policy: the random source looks broken.');
 }

@@ -28,7 +28,38 @@ export const BASIC_POLICY: Readonly<PasswordPolicy> = Object.freeze({
 });
 
 export type PasswordRuleId =
-  'length' | 'letter-and-digit' | 'upper-and-lower' | 'not-one-character' | 'no-sequence' | 'special' | 'no-control';
+  | 'length'
+  | 'letter-and-digit'
+  | 'upper-and-lower'
+  | 'not-one-character'
+  | 'no-sequence'
+  | 'special'
+  | 'not-common'
+  | 'no-control';
+
+/** What checkPassword needs beyond the policy. */
+export interface PasswordCheckOptions {
+  /**
+   * Whether a password is a common one (shared/password/strength.ts StrengthEstimator.isCommon). When
+   * given and the policy's weak-password detection is on, the rule "not a common password" is checked.
+   */
+  isCommon?: (password: string) => boolean;
+}
+
+/**
+ * The Zoom error code that refuses a password for breaking each rule (zoom-api.md). 'length' is 1124
+ * when too short (too long is a 300 "Validation Failed."); control characters are refused locally only.
+ */
+export const RULE_ZOOM_CODES: Readonly<Record<PasswordRuleId, readonly number[]>> = {
+  length: [1124, 300],
+  'letter-and-digit': [1125, 1126],
+  'upper-and-lower': [1128],
+  'not-one-character': [1130],
+  'no-sequence': [1131],
+  special: [1127],
+  'not-common': [1136],
+  'no-control': [],
+};
 
 export interface PasswordRuleResult {
   id: PasswordRuleId;
@@ -86,7 +117,11 @@ export function passwordLength(password: string): number {
  * Checks a password against Zoom's basic rules and the given policy.
  * Returns one line per rule, in the order a person reads them.
  */
-export function checkPassword(password: string, policy: Readonly<PasswordPolicy> = BASIC_POLICY): PasswordCheck {
+export function checkPassword(
+  password: string,
+  policy: Readonly<PasswordPolicy> = BASIC_POLICY,
+  options: PasswordCheckOptions = {},
+): PasswordCheck {
   const length = passwordLength(password);
   const minLength = Math.max(PASSWORD_MIN_LENGTH, policy.minLength);
   const sequenceLimit = policy.consecutiveLength > 0 ? policy.consecutiveLength : BASIC_SEQUENCE_LENGTH;
@@ -120,15 +155,26 @@ export function checkPassword(password: string, policy: Readonly<PasswordPolicy>
   if (policy.requireSpecial) {
     rules.push({ id: 'special', label: 'At least one special character', ok: /[^\p{L}\p{N}]/u.test(password) });
   }
+  if (policy.weakDetection === true && options.isCommon !== undefined) {
+    rules.push({
+      id: 'not-common',
+      label: 'Not a common password, even with letters swapped for digits or symbols',
+      ok: length > 0 && !options.isCommon(password),
+    });
+  }
   rules.push({ id: 'no-control', label: 'No line breaks, tabs or control characters', ok: !CONTROL.test(password) });
   return { ok: rules.every((r) => r.ok), rules };
 }
 
 /** The first failed rule as one sentence, for error messages; null when the password passes. */
-export function firstPasswordProblem(password: string, policy: Readonly<PasswordPolicy> = BASIC_POLICY): string | null {
+export function firstPasswordProblem(
+  password: string,
+  policy: Readonly<PasswordPolicy> = BASIC_POLICY,
+  options: PasswordCheckOptions = {},
+): string | null {
   const length = passwordLength(password);
   if (length > PASSWORD_MAX_LENGTH)
     return `The password is ${length} characters long; Zoom accepts at most ${PASSWORD_MAX_LENGTH}.`;
-  const failed = checkPassword(password, policy).rules.find((r) => !r.ok);
+  const failed = checkPassword(password, policy, options).rules.find((r) => !r.ok);
   return failed ? `The password does not meet Zoom's rules: ${failed.label.toLowerCase()}.` : null;
 }

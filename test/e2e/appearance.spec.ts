@@ -1,7 +1,7 @@
 import { SAMPLE } from '../simulator/sample-users';
 import { test, expect, SMALL_WINDOW } from './harness';
 import { historyEntries } from './history-seed';
-import { changePassword, navItem } from './locators';
+import { changePassword, navItem, sendAnyway } from './locators';
 
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
@@ -19,6 +19,7 @@ test.describe('dark theme', () => {
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(22, 25, 29)');
     await changePassword(page, SAMPLE.admin, app.newPassword());
+    await sendAnyway(page);
     await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'rejected');
     await app.screenshot('dark-change-password');
     await page.keyboard.press('Control+2');

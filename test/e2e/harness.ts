@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { historyEntrySchema, type HistoryEntry, type HistoryEntryInput } from '../../shared/domain/history';
 import type { IpcResult } from '../../shared/ipc/contract';
 import { createCore, type Core } from '../../electron/node/core';
-import { createHandlerTable, type SaveFileRequest } from '../../electron/node/ipc/handler-table';
+import { createHandlerTable, type OpenFileRequest, type SaveFileRequest } from '../../electron/node/ipc/handler-table';
 import { createDispatcher, createSenderPolicy } from '../../electron/node/ipc/dispatch';
 import { HISTORY_DIR, HISTORY_FILE } from '../../electron/node/history/history-store';
 import type { Keychain } from '../../electron/node/ports';
@@ -24,6 +24,8 @@ import {
   uniqueValidPassword,
 } from '../simulator/sample-users';
 import { startZoomSimulator, type ZoomSimulator, type ZoomSimulatorOptions } from '../simulator/zoom-simulator';
+import { MemoryClipboard } from '../support/memory-clipboard';
+import { discardTestFolder, registerSecrets } from '../support/leak-registry';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { buildBridgeScript } from './bridge-script';
 import { startRendererServer, type RendererServer } from './renderer-server';
@@ -49,17 +51,25 @@ export interface AppHarness {
   calls: IpcCall[];
   /** URLs the renderer asked main to open in the browser. */
   opened: string[];
+  /** The system clipboard main writes a copied password to (in memory). */
+  clipboard: MemoryClipboard;
   /** Every save dialog main opened, with the file the "user" picked there (null: cancelled). */
   saveDialogs: { request: SaveFileRequest; answer: string | null }[];
   /** Where the "user" saves exports unless told otherwise: the dialog's proposed name in a temp folder. */
   exportDir: string;
   /** The answer to the next save dialog: a file path, or null to cancel it. */
   answerNextSave(file: string | null): void;
+  /** Every open dialog main opened, with the file the "user" picked (null: cancelled). */
+  openDialogs: { request: OpenFileRequest; answer: string | null }[];
+  /** Queues the answer to the next open dialog (a file path, or null to cancel); none queued: cancelled. */
+  answerNextOpen(file: string | null): void;
   /** history.jsonl of this test's data folder. */
   historyFile: string;
   keychain: 'keytar' | 'memory';
   /** Loads the renderer and waits until it says it is ready. */
   open(): Promise<void>;
+  /** Another core over the same data folder, keychain and simulator: what an earlier session or zpa left behind. */
+  otherCore(): Core;
   /** Stores a token through the core (as a previous session would have): a "Default" account on first use. */
   storeToken(token?: string): Promise<void>;
   /** Adds an account through the core (as zpa or a previous session would have); its secret is tracked. */
@@ -150,7 +160,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       : useKeytar
         ? () => loadKeytar()
         : new MemoryKeychain();
-    const core = createCore({
+    const coreOptions = {
       dataDir,
       apiBase: sim.apiBase,
       transport: createNodeTransport(),
@@ -160,7 +170,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       demo,
       version: '0.1.0',
       timeoutMs: 15_000,
-    });
+    } as const;
+    const core = createCore(coreOptions);
     const secrets = new Set<string>([
       DEMO_TOKEN,
       EXPIRED_TOKEN,
@@ -170,17 +181,26 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const keychainNow = () => (typeof keychain === 'function' ? keychain() : keychain);
     const calls: IpcCall[] = [];
     const opened: string[] = [];
+    const clipboard = new MemoryClipboard();
     const saveDialogs: AppHarness['saveDialogs'] = [];
     const saveAnswers: (string | null)[] = [];
+    const openDialogs: AppHarness['openDialogs'] = [];
+    const openAnswers: (string | null)[] = [];
     const consoleErrors: string[] = [];
     const dispatch = createDispatcher(
       createHandlerTable(core, {
         openExternal: async (url) => void opened.push(url),
+        clipboard,
         // The native save dialog's part: the user accepts the proposed name, or answers as queued.
         chooseSaveFile: async (request) => {
           const answer =
             saveAnswers.length > 0 ? (saveAnswers.shift() ?? null) : path.join(exportDir, request.defaultName);
           saveDialogs.push({ request, answer });
+          return answer;
+        },
+        chooseOpenFile: async (request) => {
+          const answer = openAnswers.shift() ?? null;
+          openDialogs.push({ request, answer });
           return answer;
         },
       }),
@@ -206,16 +226,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       dataDir,
       calls,
       opened,
+      clipboard,
       saveDialogs,
       exportDir,
       answerNextSave(file) {
         saveAnswers.push(file);
+      },
+      openDialogs,
+      answerNextOpen(file) {
+        openAnswers.push(file);
       },
       historyFile: path.join(dataDir, HISTORY_DIR, HISTORY_FILE),
       keychain: useKeytar ? 'keytar' : 'memory',
       async open() {
         await page.goto(`${rendererServer.origin}/index.html`);
         await expect(page.locator('[data-app-ready="true"]')).toBeVisible();
+      },
+      otherCore() {
+        return createCore({ ...coreOptions, source: 'zpa' });
       },
       async storeToken(token = DEMO_TOKEN) {
         secrets.add(token);
@@ -274,8 +302,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         for (const kind of SECRET_KINDS) await keytar.deletePassword(service, secretEntryName(account.id, kind));
       }
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.rmSync(exportDir, { recursive: true, force: true });
+    // Kept for the suite's final secret-leak scan under npm test, removed otherwise.
+    registerSecrets(...secrets);
+    discardTestFolder(dataDir, 'playwright');
+    discardTestFolder(exportDir, 'playwright');
     // Checked after every test: the renderer never received a token or a password, and the page
     // ran without errors (a CSP violation is reported as a console error).
     const leaks = calls.filter((call) => [...secrets].some((secret) => JSON.stringify(call.result).includes(secret)));

@@ -2,7 +2,7 @@ import { SAMPLE } from '../simulator/sample-users';
 import { test, expect } from './harness';
 import { accountSwitcher, changeForm, navItem } from './locators';
 
-test('Ctrl+1/2/3/4 switch screens and move focus to the screen title', async ({ app }) => {
+test('Ctrl+1 to 5 switch screens and move focus to the screen title', async ({ app }) => {
   const { page } = app;
   await app.storeToken();
   await app.open();
@@ -12,6 +12,7 @@ test('Ctrl+1/2/3/4 switch screens and move focus to the screen title', async ({ 
     ['Control+2', 'History', 'History'],
     ['Control+3', 'Settings', 'Settings'],
     ['Control+4', 'Accounts', 'Zoom accounts'],
+    ['Control+5', 'Bulk', 'Bulk password changes'],
     ['Control+1', 'Change password', 'Change password'],
   ] as const) {
     await page.keyboard.press(key);
@@ -35,7 +36,7 @@ test('the form can be used with the keyboard alone, with a visible focus ring', 
   // Tab from the top of the page reaches the form controls in reading order: the rest of the sidebar,
   // the account switcher, then the form.
   await navItem(page, 'Change password').focus();
-  for (const next of ['History', 'Settings', 'Accounts'] as const) {
+  for (const next of ['History', 'Settings', 'Accounts', 'Bulk'] as const) {
     await page.keyboard.press('Tab');
     await expect(navItem(page, next)).toBeFocused();
   }
@@ -50,6 +51,8 @@ test('the form can be used with the keyboard alone, with a visible focus ring', 
   expect(ring.outline !== 'none' || ring.shadow !== 'none').toBe(true);
 
   await page.keyboard.type(SAMPLE.member);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Browse users…' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(form.password).toBeFocused();
   const password = app.newPassword();

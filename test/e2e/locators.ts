@@ -13,7 +13,7 @@ export function changeForm(page: Page) {
 }
 
 /** The sidebar entry of a screen. */
-export function navItem(page: Page, name: 'Change password' | 'History' | 'Settings' | 'Accounts') {
+export function navItem(page: Page, name: 'Change password' | 'History' | 'Settings' | 'Accounts' | 'Bulk') {
   return page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) });
 }
 
@@ -24,6 +24,12 @@ export async function changePassword(page: Page, user: string, password: string)
   await form.password.fill(password);
   await form.confirmation.fill(password);
   await form.confirmation.press('Enter');
+}
+
+/** Waits for the lookup to say Zoom would refuse the change, then sends it anyway (force). */
+export async function sendAnyway(page: Page): Promise<void> {
+  const block = page.getByTestId('eligibility').filter({ has: page.getByRole('button', { name: 'Send anyway' }) });
+  await block.getByRole('button', { name: 'Send anyway' }).click();
 }
 
 /** The add / edit account form's controls, inside `scope` (the setup card or the dialog). */

@@ -2,8 +2,9 @@ import { SAMPLE } from '../simulator/sample-users';
 import { test, expect } from './harness';
 import { changeForm, changePassword } from './locators';
 
-// A simulated free account with one request left today (its own simulator, so its own worker).
-test.use({ simOptions: { rateLimit: { daily: 1 } } });
+// A simulated free account with two Medium requests left today (its own simulator, so its own worker):
+// the password policy read when the screen opens, and one change.
+test.use({ simOptions: { rateLimit: { daily: 2 } } });
 
 test('a rate-limited request says how long to wait', async ({ app }) => {
   const { page } = app;

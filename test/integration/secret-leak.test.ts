@@ -20,57 +20,9 @@ import {
   ZpaRunner,
   type ZpaResult,
 } from '../support/run-zpa';
+import { registerSecrets } from '../support/leak-registry';
+import { scan, type Haystack } from '../support/secret-scan';
 import { listFiles, tempDir } from '../support/temp-dir';
-
-interface Haystack {
-  name: string;
-  bytes: Buffer;
-}
-
-interface Finding {
-  haystack: string;
-  secret: string;
-  encoding: string;
-}
-
-/**
- * Every way a secret could sit in a file or log: as UTF-8, UTF-16 (Windows tools), percent-encoded (URLs, form
- * bodies), hex, and base64 or base64url at each of the three byte alignments it can have inside a longer encoded text.
- */
-function encodings(secret: string): { encoding: string; needle: Buffer }[] {
-  const raw = Buffer.from(secret, 'utf8');
-  const forms = [
-    { encoding: 'utf8', needle: raw },
-    { encoding: 'utf16le', needle: Buffer.from(secret, 'utf16le') },
-    { encoding: 'percent', needle: Buffer.from(encodeURIComponent(secret)) },
-    { encoding: 'hex', needle: Buffer.from(raw.toString('hex')) },
-  ];
-  for (const alphabet of ['base64', 'base64url'] as const) {
-    for (let shift = 0; shift < 3; shift += 1) {
-      const encoded = Buffer.concat([Buffer.alloc(shift), raw])
-        .toString(alphabet)
-        .replace(/=+$/, '');
-      // Drop the characters that also encode the neighbouring bytes at either end.
-      const core = encoded.slice(Math.ceil((shift * 4) / 3), encoded.length - 4);
-      if (core.length >= 8) forms.push({ encoding: `${alphabet}+${shift}`, needle: Buffer.from(core) });
-    }
-  }
-  // Drop forms identical to an earlier one (percent-encoding of plain letters is the text itself).
-  return forms.filter((form, i) => forms.findIndex((f) => f.needle.equals(form.needle)) === i);
-}
-
-/** Looks for every secret, in every encoding, in every haystack (bytes, so binary files are fine). */
-function scan(haystacks: readonly Haystack[], secrets: readonly string[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const secret of secrets) {
-    for (const { encoding, needle } of encodings(secret)) {
-      for (const haystack of haystacks) {
-        if (haystack.bytes.includes(needle)) findings.push({ haystack: haystack.name, secret, encoding });
-      }
-    }
-  }
-  return findings;
-}
 
 // Letters and digits two apart: no runs like "abc" or "123", which Zoom's rules refuse.
 const NO_RUN = 'acegikmoqsuwyACEGIKMOQSUWY02468';
@@ -96,6 +48,7 @@ describe('no secret reaches a file or a log', async () => {
     invalid: `canary-weak-${randomBytes(6).toString('hex')}`,
   };
   const secrets = [token, tokenInArgv, ...Object.values(passwords)];
+  registerSecrets(...secrets);
   const simLog: string[] = [];
   let sim: ZoomSimulator;
   let runner: ZpaRunner;
@@ -146,10 +99,10 @@ describe('no secret reaches a file or a log', async () => {
     await expectExit(runner.run(['password', 'set', SAMPLE.memberEmail, passwords.inArgv]), 2);
     await expectExit(runner.run(['password', 'set', SAMPLE.memberEmail, `--password=${passwords.inArgv}`]), 2);
 
-    sim.faults.add({ match: { userId: SAMPLE.memberEmail }, fault: { kind: 'reset-after-apply' } });
+    sim.faults.add({ match: { userId: SAMPLE.memberEmail, method: 'PUT' }, fault: { kind: 'reset-after-apply' } });
     // With ZPA_DEBUG=1 too: whatever detail debug output adds must not hold a secret either.
     await expectExit(setPassword(SAMPLE.memberEmail, passwords.unknown, { ZPA_DEBUG: '1' }), 4);
-    sim.faults.add({ match: { userId: SAMPLE.memberEmail }, fault: { kind: 'status', status: 503 } });
+    sim.faults.add({ match: { userId: SAMPLE.memberEmail, method: 'PUT' }, fault: { kind: 'status', status: 503 } });
     await expectExit(setPassword(SAMPLE.memberEmail, passwords.failed), 4);
     const limited = await expectExit(setPassword(SAMPLE.memberEmail, passwords.rateLimited), 4);
     assert.match(limited.stderr, /^zpa: rate_limited: /);
@@ -189,6 +142,8 @@ describe('no secret reaches a file or a log', async () => {
       { name: 'planted utf16', bytes: Buffer.from(`pw=${passwords.rateLimited};`, 'utf16le') },
     ];
     const found = scan(withLeaks, secrets);
+    // The planted file must not stay for the suite's final leak scan, which would rightly report it.
+    fs.rmSync(scratch, { recursive: true, force: true });
     assert.deepEqual(
       [...new Set(found.map((f) => f.haystack))].sort(),
       [planted, 'planted stderr', 'planted utf16'].sort(),

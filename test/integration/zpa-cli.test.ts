@@ -253,7 +253,8 @@ describe('zpa against the Zoom simulator and the real keychain', async () => {
   });
 
   it('exit 1: user not found (Zoom code 1001)', { skip }, async () => {
-    const result = await setPassword(SAMPLE.unknownEmail, uniqueValidPassword());
+    // --force: without it the lookup refuses the unknown user before sending (exit 2, zpa-users.test.ts).
+    const result = await setPassword(SAMPLE.unknownEmail, uniqueValidPassword(), ['--force']);
     assertExit(result, 1);
     assertOneErrorLine(result, /^zpa: not_found: .*\(Zoom code 1001, tracking id v=2\.0;.*\)$/);
   });
@@ -304,7 +305,7 @@ describe('zpa against the Zoom simulator and the real keychain', async () => {
   });
 
   it('exit 4: Zoom server error (503)', { skip }, async () => {
-    sim.faults.add({ match: { userId: SAMPLE.memberEmail }, fault: { kind: 'status', status: 503 } });
+    sim.faults.add({ match: { userId: SAMPLE.memberEmail, method: 'PUT' }, fault: { kind: 'status', status: 503 } });
     const result = await setPassword(SAMPLE.memberEmail, uniqueValidPassword());
     assertExit(result, 4);
     assertOneErrorLine(
@@ -315,7 +316,7 @@ describe('zpa against the Zoom simulator and the real keychain', async () => {
 
   it('exit 4: the connection is lost after Zoom applied it (unknown), with how to check', { skip }, async () => {
     const password = uniqueValidPassword();
-    sim.faults.add({ match: { userId: SAMPLE.memberEmail }, fault: { kind: 'reset-after-apply' } });
+    sim.faults.add({ match: { userId: SAMPLE.memberEmail, method: 'PUT' }, fault: { kind: 'reset-after-apply' } });
     const result = await setPassword(SAMPLE.memberEmail, password);
     assertExit(result, 4);
     assertOneErrorLine(

@@ -11,7 +11,9 @@ export type SimFault =
   /** Answer with a body that is not Zoom's JSON; 2xx statuses apply the request first. */
   | { kind: 'malformed-body'; status: number; body?: string }
   /** Answer normally but without the x-zm-trackingid header. */
-  | { kind: 'no-tracking-id' };
+  | { kind: 'no-tracking-id' }
+  /** Answer Zoom's 429 as the rate limiter would (per-second or daily), optionally without its headers. */
+  | { kind: 'rate-limited'; type: 'QPS' | 'Daily-limit'; omitHeaders?: boolean };
 
 export interface FaultRule {
   /**

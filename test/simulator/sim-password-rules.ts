@@ -12,8 +12,12 @@ const BASIC_MIN = 8;
 const MAX_LENGTH = 31;
 const BASIC_RUN = 6;
 
-// A small stand-in for Zoom's weak-password dictionary; matched after undoing common substitutions.
-const WEAK_WORDS = new Set([
+/**
+ * A small stand-in for Zoom's weak-password dictionary (which Zoom does not publish); a password is
+ * refused (1136) when its letters, or its core with digits and symbols around it taken off and common
+ * substitutions undone, are one of these words.
+ */
+export const SIM_WEAK_WORDS: ReadonlySet<string> = new Set([
   'password',
   'qwerty',
   'qwertyuiop',
@@ -23,7 +27,7 @@ const WEAK_WORDS = new Set([
   'admin',
   'administrator',
   'zoom',
-  'zoommeeting',
+  'zoomzoom',
   'monkey',
   'dragon',
   'sunshine',
@@ -36,7 +40,7 @@ const WEAK_WORDS = new Set([
   'winter',
   'spring',
   'autumn',
-  'northwind',
+  'starwars',
   'changeme',
   'secret',
 ]);
@@ -59,7 +63,7 @@ function isWeak(password: string): boolean {
     .map((c) => LEET[c] ?? c)
     .join('')
     .replace(/[^a-z]/g, '');
-  return WEAK_WORDS.has(unleet) || WEAK_WORDS.has(lower.replace(/[^a-z]/g, ''));
+  return SIM_WEAK_WORDS.has(unleet) || SIM_WEAK_WORDS.has(lower.replace(/[^a-z]/g, ''));
 }
 
 /** Longest run of characters stepping by +1 or -1 (digits, or letters ignoring case). */

@@ -109,7 +109,13 @@ function dropConnection(socket: Socket | null): void {
   socket?.destroy();
 }
 
-function faultAnswer(fault: SimFault): SimAnswer | null {
+function faultAnswer(fault: SimFault, clock: Clock): SimAnswer | null {
+  if (fault.kind === 'rate-limited') {
+    // A limiter with no room left answers exactly as a real limit would.
+    const full = fault.type === 'QPS' ? { perSecond: 0 } : { daily: 0 };
+    const hit = new RateLimiter({ ...full, omitHeaders: fault.omitHeaders ?? false }, clock).take('fault', 'Medium');
+    if (hit !== null) return zoomError({ status: 429, code: 429, message: hit.message }, hit.headers);
+  }
   if (fault.kind === 'status') {
     if (fault.body !== undefined) return { ...textAnswer(fault.status, fault.body), zoomCode: null };
     return zoomError({ status: fault.status, code: fault.status, message: 'Service temporarily unavailable.' });
@@ -223,7 +229,7 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions = {}): Pr
       return;
     }
     let answer =
-      (fault === null ? null : faultAnswer(fault)) ??
+      (fault === null ? null : faultAnswer(fault, clock)) ??
       (body === null
         ? zoomError({ status: 413, code: 300, message: 'Request body too large.' })
         : isTokenRequest

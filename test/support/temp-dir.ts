@@ -1,16 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { discardTestFolder } from './leak-registry';
 
 /** Anything with an `after` hook: a TestContext, or `{ after }` from node:test inside a describe(). */
 export interface AfterHook {
   after(fn: () => void): void;
 }
 
-/** A fresh temporary folder, removed when the test (or suite) ends. */
+/**
+ * A fresh temporary folder, removed when the test (or suite) ends; under `npm test` kept instead
+ * for the final secret-leak scan (see leak-registry.ts).
+ */
 export function tempDir(t: AfterHook, prefix = 'zpa-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  t.after(() => discardTestFolder(dir));
   return dir;
 }
 

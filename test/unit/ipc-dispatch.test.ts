@@ -6,6 +6,7 @@ import { IPC_CHANNELS, type IpcMethod } from '../../shared/ipc/channels';
 import type { AccountView, ConnectionTestResultView, IpcResult } from '../../shared/ipc/contract';
 import { APP_ORIGIN } from '../../electron/node/app-assets';
 import { createDispatcher, createSenderPolicy, type SenderInfo } from '../../electron/node/ipc/dispatch';
+import { BULK_HANDLERS, BULK_VALID, bulkBadPayloads } from './bulk-ipc-fixtures';
 import type { HandlerTable } from '../../electron/node/ipc/handler-table';
 
 const TRUSTED: SenderInfo = { frameUrl: 'zpa://app/index.html', isMainFrame: true };
@@ -113,6 +114,25 @@ function recordingTable(overrides: Partial<HandlerTable> = {}): { table: Handler
     removeAccount: async () => ({ activeId: null }),
     setActiveAccount: async () => VIEW,
     testAccount: async () => TEST_RESULT,
+    lookupUser: async () => ({
+      status: 'not_found',
+      query: 'ana@example.com',
+      account: 'Acme',
+      asOf: ENTRY.at,
+      reason: 'No such user.',
+    }),
+    listUsers: async () => ({ account: 'Acme', asOf: ENTRY.at, total: 0, matched: 0, offset: 0, users: [] }),
+    getPasswordPolicy: async () => ({
+      account: 'Acme',
+      policy: { minLength: 8, requireSpecial: false, consecutiveLength: 0, weakDetection: false },
+      source: 'basic',
+      reason: 'Free plan.',
+      asOf: null,
+    }),
+    copyNewPassword: async () => ({ copied: true, clearsAt: null }),
+    getPreferences: async () => ({ clipboardClearSeconds: 30 }),
+    setPreferences: async () => ({ clipboardClearSeconds: 30 }),
+    ...BULK_HANDLERS,
   };
   const table = {} as Record<IpcMethod, (request: unknown) => Promise<unknown>>;
   for (const method of Object.keys(base) as IpcMethod[]) {
@@ -168,6 +188,13 @@ const VALID: Record<IpcMethod, unknown> = {
   removeAccount: { ref: 'Acme' },
   setActiveAccount: { ref: 'Acme' },
   testAccount: {},
+  lookupUser: { user: 'ana@example.com', account: 'Acme' },
+  listUsers: { search: 'ana', refresh: true, offset: 0, limit: 100 },
+  getPasswordPolicy: { refresh: true },
+  copyNewPassword: { entryId: 'req-1' },
+  getPreferences: undefined,
+  setPreferences: { clipboardClearSeconds: 0 },
+  ...BULK_VALID,
 };
 
 describe('dispatch: the happy path', () => {
@@ -431,6 +458,51 @@ describe('dispatch: invalid payloads are refused for every method', () => {
       ['a prototype key', JSON.parse(`{"user":"a","password":"${PASSWORD}","__proto__":{"x":1}}`)],
       ['an account that is a number', { user: 'ana@example.com', password: PASSWORD, account: 5 }],
       ['an empty account', { user: 'ana@example.com', password: PASSWORD, account: '  ' }],
+      ['force that is a string', { user: 'ana@example.com', password: PASSWORD, force: 'yes' }],
+      ['a huge reason', { user: 'ana@example.com', password: PASSWORD, reason: huge }],
+      ['an empty checkOf', { user: 'ana@example.com', password: PASSWORD, checkOf: '' }],
+    ],
+    lookupUser: [
+      ...commonBad,
+      ['nothing', undefined],
+      ['no user', {}],
+      ['a huge user', { user: huge }],
+      ['an extra key', { user: 'ana@example.com', password: PASSWORD }],
+    ],
+    listUsers: [
+      ...commonBad.filter(([name]) => name !== 'a nested object'),
+      ['nothing', undefined],
+      ['a limit of zero', { limit: 0 }],
+      ['a huge limit', { limit: 1_000_000 }],
+      ['a negative offset', { offset: -1 }],
+      ['a huge search', { search: huge }],
+      ['refresh as a string', { refresh: 'yes' }],
+      ['an extra key', { search: 'ana', token: TOKEN }],
+    ],
+    getPasswordPolicy: [
+      ...commonBad.filter(([name]) => name !== 'a nested object'),
+      ['nothing', undefined],
+      ['refresh as a number', { refresh: 1 }],
+      ['an extra key', { refresh: true, password: PASSWORD }],
+    ],
+    copyNewPassword: [
+      ...commonBad,
+      ['nothing', undefined],
+      ['no entry id', {}],
+      ['an empty entry id', { entryId: '' }],
+      ['a huge entry id', { entryId: huge }],
+      ['the password itself', { entryId: 'req-1', password: PASSWORD }],
+    ],
+    getPreferences: noPayload,
+    setPreferences: [
+      ...commonBad,
+      ['nothing', undefined],
+      ['no value', {}],
+      ['a negative delay', { clipboardClearSeconds: -1 }],
+      ['more than an hour', { clipboardClearSeconds: 3601 }],
+      ['a fraction', { clipboardClearSeconds: 1.5 }],
+      ['a string', { clipboardClearSeconds: '30' }],
+      ['an extra key', { clipboardClearSeconds: 30, password: PASSWORD }],
     ],
     listHistory: [
       ...commonBad.filter(([name]) => name !== 'a nested object'),
@@ -444,6 +516,7 @@ describe('dispatch: invalid payloads are refused for every method', () => {
       ['a huge user filter', { user: huge }],
       ['an extra key', { user: 'ana', token: TOKEN }],
     ],
+    ...bulkBadPayloads(commonBad, noPayload, huge, PASSWORD),
   };
 
   for (const [method, cases] of Object.entries(perMethod) as [IpcMethod, [string, unknown][]][]) {

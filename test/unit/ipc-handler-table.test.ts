@@ -7,6 +7,7 @@ import { createCore } from '../../electron/node/core';
 import { createDispatcher, createSenderPolicy } from '../../electron/node/ipc/dispatch';
 import { createHandlerTable } from '../../electron/node/ipc/handler-table';
 import type { Transport, TransportRequest } from '../../electron/node/ports';
+import { MemoryClipboard } from '../support/memory-clipboard';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { filesContaining, tempDir } from '../support/temp-dir';
 
@@ -62,6 +63,8 @@ function setup(t: TestContext) {
     },
     // No export happens in these tests: a dialog would be a bug, answered as a cancel.
     chooseSaveFile: async () => null,
+    chooseOpenFile: async () => null,
+    clipboard: new MemoryClipboard(),
   });
   const dispatch = createDispatcher(table, createSenderPolicy(APP_ORIGIN), { checkResponses: true });
   const responses: IpcResult<unknown>[] = [];
@@ -116,7 +119,8 @@ describe('the handler table', () => {
     };
     assert.equal(change.entry.outcome, 'updated');
     assert.equal(change.entry.trackingId, 'trk-table-1');
-    assert.equal(transport.requests.length, 1);
+    // Main reads the account's policy and looks the user up first; one password change is sent.
+    assert.equal(transport.requests.filter((r) => r.method === 'PUT').length, 1);
     assert.equal(transport.requests[0]?.headers['authorization'], `Bearer ${TOKEN}`, 'main used the stored token');
 
     const page = valueOf(await call('listHistory', {})) as { entries: { user: string }[]; total: number };

@@ -12,6 +12,7 @@ import { createDispatcher, createSenderPolicy } from '../../electron/node/ipc/di
 import { createHandlerTable, type SaveFileRequest } from '../../electron/node/ipc/handler-table';
 import { exportDialogRequest, exportTarget } from '../../electron/node/ipc/history-ipc';
 import { HistoryRetention, RETENTION_SETTING_KEY } from '../../electron/node/retention-setting';
+import { MemoryClipboard } from '../support/memory-clipboard';
 import { MemoryKeychain } from '../support/memory-keychain';
 import { tempDir } from '../support/temp-dir';
 
@@ -59,10 +60,12 @@ function open(dataDir: string, o: { now?: number; applyRetention?: boolean } = {
   const answers: (string | null)[] = [];
   const table = createHandlerTable(core, {
     openExternal: async () => undefined,
+    chooseOpenFile: async () => null,
     chooseSaveFile: async (request) => {
       dialogs.push(request);
       return answers.shift() ?? null;
     },
+    clipboard: new MemoryClipboard(),
   });
   const dispatch = createDispatcher(table, createSenderPolicy(APP_ORIGIN), { checkResponses: true });
   const call = (method: IpcMethod, payload?: unknown) => dispatch(IPC_CHANNELS[method], SENDER, payload);

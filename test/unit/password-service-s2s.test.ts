@@ -38,6 +38,9 @@ async function setup(
       await new Promise((resolve) => setTimeout(resolve, 5));
       return tokenAnswer({ token: `oauth-tok-${issued}`, expiresIn: o.expiresIn ?? 3599 });
     }
+    // The policy read and the user lookup before each change (GET) find Zoom busy: they do not block the
+    // change and leave the token alone, so these tests see the password requests' own token handling.
+    if (r.method === 'GET') return { status: 503, headers: {} };
     const bearer = (r.headers['authorization'] ?? '').replace(/^Bearer /, '');
     return o.api ? o.api(bearer, r) : { status: 204, headers: { 'x-zm-trackingid': `api-${bearer}` } };
   });
@@ -57,7 +60,7 @@ async function setup(
     credential: { kind: 's2s', accountId: 'AcmeAcct_01', clientId: 'acme-client', clientSecret: CLIENT_SECRET },
   });
   const tokenRequests = () => transport.sent.filter(isTokenRequest);
-  const apiRequests = () => transport.sent.filter((r) => !isTokenRequest(r));
+  const apiRequests = () => transport.sent.filter((r) => !isTokenRequest(r) && r.method === 'PUT');
   return { dir, clock, core, transport, tokenRequests, apiRequests };
 }
 

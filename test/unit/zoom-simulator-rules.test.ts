@@ -39,7 +39,7 @@ describe('simulator password rules', () => {
     assert.equal(code('Kite-7harbor', { haveSpecialCharacter: true }), null);
     assert.equal(code('Kite-1234-q', { consecutiveCharactersLength: 4 }), 1131);
     assert.equal(code('Kite-123-q', { consecutiveCharactersLength: 4 }), null);
-    for (const weak of ['Welcome2026!', 'P@ssw0rd123', 'Password1', 'Qwerty2024', 'Northwind99']) {
+    for (const weak of ['Welcome2026!', 'P@ssw0rd123', 'Password1', 'Qwerty2024', 'Starwars99']) {
       assert.equal(code(weak, { weakEnhanceDetection: true }), 1136, weak);
       assert.equal(code(weak), null, `${weak} passes without the dictionary`);
     }

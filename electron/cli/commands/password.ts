@@ -9,18 +9,23 @@ import { readFirstLine, readHiddenLine } from '../io';
 import { secretArgumentMessage } from '../secrets';
 import { checkAccountOption } from './account';
 import { printNotices } from './notices';
+import { registerPasswordCheckCommand } from './password-check';
+import { registerPasswordGenerateCommand } from './password-generate';
 
 interface PasswordSetOptions {
   passwordStdin?: boolean;
   json?: boolean;
   account?: string;
+  force?: boolean;
+  reason?: string;
+  check?: string;
 }
 
 const PIPE_EXAMPLE = `printf '%s\\n' "$NEW_PASSWORD" | zpa password set jane@example.com --password-stdin`;
 
 /** `zpa password set <user> --password-stdin`: one password change, exit code per outcome. */
 export function registerPasswordCommands(program: Command, ctx: CliContext): void {
-  const password = program.command('password').description("change a Zoom user's password");
+  const password = program.command('password').description("check, generate and set Zoom users' passwords");
 
   password
     .command('set')
@@ -30,6 +35,12 @@ export function registerPasswordCommands(program: Command, ctx: CliContext): voi
     .option('--password-stdin', 'read the new password from the first line of stdin (required)')
     .option('--json', 'also print the history entry for this request as JSON on stdout')
     .option('--account <name>', 'the Zoom account to use (default: the active one; see: zpa account list)')
+    .option('--reason <text>', 'why (a reason or ticket number, up to 500 characters), kept in the history')
+    .option('--force', 'send even when the user lookup says Zoom will refuse this user (see: zpa user show)')
+    .option(
+      '--check <entry-id>',
+      'check a change that ended "unknown": send the same password once more (the id from zpa history --json)',
+    )
     .allowExcessArguments(true)
     .addHelpText(
       'after',
@@ -38,11 +49,18 @@ export function registerPasswordCommands(program: Command, ctx: CliContext): voi
         '  zpa password set KDcuGIm1QgePTO8WbOqwIQ --password-stdin < new-password.txt\n' +
         '  zpa password set me --password-stdin      (on a terminal: hidden prompt, asked twice)\n' +
         '  zpa password set jane@agency.gov --password-stdin --account agency < new-password.txt\n' +
+        '  zpa password set jane@example.com --password-stdin --reason "INC-4711" < new-password.txt\n' +
+        '  zpa password set jane@example.com --password-stdin --check 6f1c…  < same-password.txt\n' +
         '\nOnly the line break at the end of the first line is removed; spaces are part of the password.\n' +
+        "Before sending, the password is checked against the account's password policy, and the user is looked\n" +
+        'up: a user Zoom would refuse (SSO-only, admin or owner, pending, deactivated, unknown) is refused with\n' +
+        'exit 2 and nothing is sent, unless --force.\n' +
         'On success Zoom e-mails the user that their password changed.\n' +
-        '\nExit codes: 0 updated; 1 Zoom refused (rule, reuse, user not found...); 2 invalid input or usage,\n' +
-        'nothing sent; 3 no token, keychain unavailable or token refused; 4 could not complete (network,\n' +
-        'timeout, Zoom error, rate limit, unknown outcome).\n',
+        '\nAfter an "unknown" outcome (the answer was lost), --check <entry-id> sends the same password once more:\n' +
+        'Zoom\'s "can not match the old password" then proves the first attempt applied ("updated (confirmed)").\n' +
+        '\nExit codes: 0 updated; 1 Zoom refused (rule, reuse, user not found...); 2 invalid input or usage, or\n' +
+        'a user Zoom would refuse: nothing sent; 3 no token, keychain unavailable or token refused; 4 could not\n' +
+        'complete (network, timeout, Zoom error, rate limit, unknown outcome).\n',
     )
     .action(async (userArg: string, options: PasswordSetOptions, cmd: Command) => {
       if (cmd.args.length > 1) {
@@ -65,11 +83,16 @@ export function registerPasswordCommands(program: Command, ctx: CliContext): voi
         user: userArg,
         password: newPassword,
         ...(account === undefined ? {} : { account }),
+        ...(options.reason === undefined ? {} : { reason: options.reason }),
+        ...(options.force === true ? { force: true } : {}),
+        ...(options.check === undefined ? {} : { checkOf: options.check.trim() }),
       });
       printNotices(ctx, core);
       const next = entry.outcome === 'unauthorized' ? await unauthorizedHint(ctx, account) : undefined;
       report(ctx, entry, options.json === true, next);
     });
+  registerPasswordCheckCommand(password, ctx);
+  registerPasswordGenerateCommand(password, ctx);
 }
 
 /** What to do when Zoom (or its token endpoint) refused: a new token, or a look at the OAuth app. */
@@ -113,9 +136,11 @@ function report(ctx: CliContext, entry: HistoryEntry, json: boolean, next?: stri
   const exitCode = exitCodeForOutcome(entry.outcome);
   if (exitCode === EXIT.ok) {
     if (!json) {
+      const tracking = entry.trackingId === null ? '' : ` (tracking id ${oneLine(entry.trackingId)})`;
       ctx.stdout.write(
-        `Password updated for ${oneLine(entry.user)}. Zoom e-mails the user that it changed.` +
-          `${entry.trackingId === null ? '' : ` (tracking id ${oneLine(entry.trackingId)})`}\n`,
+        entry.confirmed === true
+          ? `Updated (confirmed) for ${oneLine(entry.user)}: ${oneLine(entry.message)}${tracking}\n`
+          : `Password updated for ${oneLine(entry.user)}. Zoom e-mails the user that it changed.${tracking}\n`,
       );
     }
     return;
@@ -133,7 +158,10 @@ export function outcomeLine(entry: HistoryEntry, next?: string): string {
     case 'unauthorized':
       return `${base} ${next ?? 'Store the new token with: zpa token set'}`;
     case 'unknown':
-      return `${base} The attempt is recorded: zpa history --user ${shellWord(entry.user)}`;
+      return (
+        `${base} Check it with the same password: zpa password set ${shellWord(entry.user)} ` +
+        `--password-stdin --check ${entry.id}; the attempt is recorded: zpa history --user ${shellWord(entry.user)}`
+      );
     default:
       return base;
   }

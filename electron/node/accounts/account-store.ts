@@ -17,7 +17,7 @@ import {
   type NewAccountInput,
   type SecretKind,
 } from './account-types';
-import { resolveCloudUrls } from './account-urls';
+import { resolveCloudUrls, urlsAfterPatch } from './account-urls';
 
 export interface AccountStoreOptions {
   settings: KeyValueStore;
@@ -159,17 +159,7 @@ export class AccountStore {
       const current = this.require(ref);
       const name = patch.name === undefined ? current.name : this.checkName(patch.name, state.accounts, current.id);
       const cloud = patch.cloud ?? current.cloud;
-      const urls =
-        patch.cloud === undefined && patch.apiBase === undefined && patch.oauthBase === undefined
-          ? { apiBase: current.apiBase, oauthBase: current.oauthBase }
-          : resolveCloudUrls(cloud, {
-              // A custom account keeps the address that is not being changed.
-              ...(cloud === 'custom' && current.cloud === 'custom'
-                ? { apiBase: current.apiBase, oauthBase: current.oauthBase }
-                : {}),
-              ...(patch.apiBase === undefined ? {} : { apiBase: patch.apiBase }),
-              ...(patch.oauthBase === undefined ? {} : { oauthBase: patch.oauthBase }),
-            });
+      const urls = urlsAfterPatch(current, patch);
       const change = patch.credential === undefined ? null : checkCredentialPatch(current.credential, patch.credential);
       const credential = change?.credential ?? current.credential;
       const now = this.clock.now().toISOString();

@@ -46,6 +46,28 @@ export function resolveCloudUrls(cloud: Cloud, given: { apiBase?: string; oauthB
 }
 
 /**
+ * Where an account's requests go after `patch`: its current URLs when the patch names no cloud or
+ * address; else the patched cloud's (a custom account keeps the address that is not being changed).
+ * Throws like resolveCloudUrls.
+ */
+export function urlsAfterPatch(
+  current: AccountUrls & { cloud: Cloud },
+  patch: { cloud?: Cloud; apiBase?: string; oauthBase?: string },
+): AccountUrls {
+  if (patch.cloud === undefined && patch.apiBase === undefined && patch.oauthBase === undefined) {
+    return { apiBase: current.apiBase, oauthBase: current.oauthBase };
+  }
+  const cloud = patch.cloud ?? current.cloud;
+  return resolveCloudUrls(cloud, {
+    ...(cloud === 'custom' && current.cloud === 'custom'
+      ? { apiBase: current.apiBase, oauthBase: current.oauthBase }
+      : {}),
+    ...(patch.apiBase === undefined ? {} : { apiBase: patch.apiBase }),
+    ...(patch.oauthBase === undefined ? {} : { oauthBase: patch.oauthBase }),
+  });
+}
+
+/**
  * The cloud an API base belongs to (for the migration of the single token of the first version):
  * Zoom's or Zoom for Government's base, else `custom` with a token endpoint guessed from the host
  * (Zoom's regional hosts use Zoom's token endpoint).

@@ -35,17 +35,61 @@ export const lockFileOf = (file: string) => `${file}.lock`;
  * a line of its own, which readers skip. Returns the records as written.
  */
 export function appendRecords<T extends Unchained>(file: string, records: readonly T[]): ReturnType<typeof chain<T>> {
+  return writeRecords(file, records, (fd, data) => {
+    appendDurably(fd, data);
+    fs.closeSync(fd);
+  });
+}
+
+/**
+ * Like appendRecords, but the flush to disk runs off the event loop: the lines are written under the lock
+ * (visible to every reader and safe from a crash of this process at once), and `flushed` settles when
+ * they are on disk. A bulk run keeps sending on time while earlier entries flush; callers that must not
+ * go on before the entry is durable await `flushed`.
+ */
+export function appendRecordsDeferred<T extends Unchained>(
+  file: string,
+  records: readonly T[],
+): { records: ReturnType<typeof chain<T>>; flushed: Promise<void> } {
+  let flushed: Promise<void> = Promise.resolve();
+  const linked = writeRecords(file, records, (fd, data) => {
+    let done = 0;
+    while (done < data.length) done += fs.writeSync(fd, data, done, data.length - done);
+    flushed = new Promise<void>((resolve, reject) => {
+      fs.fdatasync(fd, (error) => {
+        fs.close(fd, () => undefined);
+        if (error) reject(historyStorageError('write to', file, error));
+        else resolve();
+      });
+    });
+  });
+  return { records: linked, flushed };
+}
+
+/** Under the writers' lock: reads the chain head, links `records`, and hands the lines to `write` (which owns the fd). */
+function writeRecords<T extends Unchained>(
+  file: string,
+  records: readonly T[],
+  write: (fd: number, data: Buffer) => void,
+): ReturnType<typeof chain<T>> {
   const attempt = () =>
     withLock(lockFileOf(file), () => {
       const fd = fs.openSync(file, 'a+', 0o600);
+      let handedOver = false;
       try {
         const head = readChainHead(fd);
         const linked = chain(head, records);
         const text = linked.map((r) => `${JSON.stringify(r)}\n`).join('');
-        appendDurably(fd, Buffer.from(head.endsWithNewline ? text : `\n${text}`, 'utf8'));
+        handedOver = true;
+        try {
+          write(fd, Buffer.from(head.endsWithNewline ? text : `\n${text}`, 'utf8'));
+        } catch (error) {
+          fs.closeSync(fd);
+          throw error;
+        }
         return linked;
       } finally {
-        fs.closeSync(fd);
+        if (!handedOver) fs.closeSync(fd);
       }
     });
   try {

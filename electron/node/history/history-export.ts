@@ -34,6 +34,9 @@ export const CSV_COLUMNS: readonly {
   { header: 'Request ID', value: (e) => e.id },
   { header: 'Seq', value: (e) => e.seq },
   { header: 'Hash', value: (e) => e.hash },
+  // Newer columns go last: scripts that read the earlier ones by position keep working.
+  { header: 'Confirmed', value: (e) => (e.confirmed === true ? 'yes' : null) },
+  { header: 'Check of', value: (e) => e.checkOf },
 ];
 
 /** A source and the transforms after it; errors anywhere reach the pipeline. */

@@ -73,6 +73,8 @@ export function asEntry(v: Record<string, unknown>): HistoryEntry | null {
     optStr(v.userName) &&
     optStr(v.reason) &&
     optStr(v.runId) &&
+    (v.confirmed === undefined || typeof v.confirmed === 'boolean') &&
+    (v.checkOf === undefined || isStr(v.checkOf)) &&
     (v.seq === undefined || isNum(v.seq)) &&
     (v.prevHash === undefined || v.prevHash === null || isHash(v.prevHash)) &&
     (v.hash === undefined || isHash(v.hash));

@@ -19,7 +19,7 @@ import {
 import type { Notice } from '../../../shared/ipc/contract';
 import { systemClock, type Clock } from '../ports';
 import { errorCode } from '../settings/backup-file';
-import { appendRecords } from './history-append';
+import { appendRecords, appendRecordsDeferred } from './history-append';
 import { csvStages, jsonStages, writeExport, type ExportStages, type HistoryExportResult } from './history-export';
 import { historyStorageError } from './history-files';
 import type { RowRef } from './history-index';
@@ -121,6 +121,37 @@ export class HistoryStore {
    */
   append(e: HistoryEntryInput): HistoryEntry {
     return this.appendMany([e])[0] as HistoryEntry;
+  }
+
+  /**
+   * Throws the storage_error (with what to do) an append would give when the history cannot be written
+   * at all: a read-only data folder or file. Called before a password change is sent, so nothing reaches
+   * Zoom that could not be recorded. A full disk only shows when writing: append reports that.
+   */
+  checkWritable(): void {
+    const dir = path.dirname(this.file);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      // The folder too: every append creates a lock file next to the history.
+      fs.accessSync(dir, fs.constants.W_OK);
+      fs.closeSync(fs.openSync(this.file, 'a', 0o600));
+    } catch (error) {
+      const problem = historyStorageError('write to', this.file, error);
+      throw new AppError('storage_error', `Nothing was sent to Zoom: ${problem.message}`, {
+        ...(problem.action === undefined ? {} : { action: problem.action }),
+        cause: error,
+      });
+    }
+  }
+
+  /**
+   * Records one entry like append, but resolves once it is on disk without blocking the event loop
+   * while the disk flushes (a request pipeline keeps its pace). Same errors as append.
+   */
+  async appendFlushed(e: HistoryEntryInput): Promise<HistoryEntry> {
+    const { records, flushed } = appendRecordsDeferred(this.file, [checkEntry(e)]);
+    await flushed;
+    return pickEntry(records[0] as HistoryEntry);
   }
 
   /** Records several entries with one write and one flush (bulk runs, imports, seeding tests). */

@@ -1,13 +1,16 @@
 import type { z } from 'zod';
 import type { IpcMethod } from '../../../shared/ipc/channels';
 import type { IpcContract, IpcResponse } from '../../../shared/ipc/contract';
+import type { Clipboard } from '../ports';
 import type { Core } from '../core';
 import { registerAccountHandlers } from './accounts-ipc';
 import { registerAppHandlers } from './app-ipc';
+import { registerBulkHandlers } from './bulk-ipc';
 import { registerHistoryHandlers } from './history-ipc';
 import { registerPasswordHandlers } from './password-ipc';
 import { registerRetentionHandlers } from './retention-ipc';
 import { registerTokenHandlers } from './token-ipc';
+import { registerUsersHandlers } from './users-ipc';
 
 /** One handler per IPC method; each receives a request already validated against the contract. */
 export type HandlerTable = {
@@ -22,11 +25,21 @@ export interface SaveFileRequest {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** What the native open dialog is asked for. */
+export interface OpenFileRequest {
+  title: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
 /** What a handler may ask of the desktop shell (Electron's `shell` and `dialog`, or a recorder in tests). */
 export interface ShellServices {
   openExternal(url: string): Promise<void>;
   /** Asks the user where to save a file (a native save dialog); the chosen absolute path, or null when cancelled. */
   chooseSaveFile(request: SaveFileRequest): Promise<string | null>;
+  /** Asks the user for a file to open (a native open dialog); its absolute path, or null when cancelled. */
+  chooseOpenFile(request: OpenFileRequest): Promise<string | null>;
+  /** The system clipboard: a new password is copied to it in main (Electron's `clipboard`). */
+  clipboard: Clipboard;
 }
 
 /**
@@ -41,5 +54,7 @@ export function createHandlerTable(core: Core, shell: ShellServices): HandlerTab
     ...registerHistoryHandlers(core, shell),
     ...registerRetentionHandlers(core),
     ...registerAccountHandlers(core),
+    ...registerBulkHandlers(core, shell),
+    ...registerUsersHandlers(core, shell),
   };
 }

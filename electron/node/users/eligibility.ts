@@ -39,13 +39,15 @@ function isAdminOrOwner(user: Pick<ZoomUser, 'roleName' | 'roleId'>): 'owner' | 
 /**
  * Whether a password change for this user can succeed, judged from GET /users/{id} before sending,
  * in Zoom's own order: role first (1117), then sign-in method (1123), then account status.
- * Unknown login types (list items) do not block: Zoom will answer for them.
+ * Unknown login types (list items) do not block: Zoom will answer for them. `self`: the change is
+ * for `me` (the token's own user), which Zoom allows whatever the role.
  */
 export function eligibility(
   user: Pick<ZoomUser, 'roleName' | 'roleId' | 'loginTypes' | 'status' | 'displayName' | 'email'>,
+  o: { self?: boolean } = {},
 ): Eligibility {
   const who = user.displayName.trim() || user.email || 'This user';
-  const role = isAdminOrOwner(user);
+  const role = o.self === true ? null : isAdminOrOwner(user);
   if (role !== null) {
     return {
       eligible: false,

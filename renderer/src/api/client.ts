@@ -4,6 +4,18 @@ import type { ExportFormat, IpcRequest, IpcResult, ZpaApi } from '../../../share
 
 export type UiError = AppErrorShape;
 
+/** The optional parts of a change request. */
+export interface ChangeOptions {
+  reason?: string;
+  force?: boolean;
+  checkOf?: string;
+}
+
+// The request schemas are strict: optional fields are left out rather than sent as undefined.
+function definedOnly(options: ChangeOptions): ChangeOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ChangeOptions;
+}
+
 /** True when the preload (or the test harness) has put the API on window. */
 export function bridgeAvailable(): boolean {
   const candidate = (window as Partial<Window>).zpa;
@@ -12,7 +24,7 @@ export function bridgeAvailable(): boolean {
 
 // A rejected invoke means the bridge itself broke (main crashed, window torn down): turn it into a result so
 // every caller has exactly one error path to render.
-async function safe<T>(run: (zpa: ZpaApi) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+export async function safe<T>(run: (zpa: ZpaApi) => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
   if (!bridgeAvailable()) {
     return {
       ok: false,
@@ -44,9 +56,23 @@ export const api = {
   getTokenStatus: () => safe((zpa) => zpa.getTokenStatus()),
   setToken: (token: string) => safe((zpa) => zpa.setToken({ token })),
   clearToken: () => safe((zpa) => zpa.clearToken()),
-  /** `account`: the account id to run against (the one the screen showed), else the active one. */
-  changePassword: (user: string, password: string, account?: string) =>
-    safe((zpa) => zpa.changePassword(account === undefined ? { user, password } : { user, password, account })),
+  /**
+   * `account`: the account id to run against (the one the screen showed), else the active one.
+   * `options`: a reason for the history, `force` past an ineligible lookup, `checkOf` to settle an unknown outcome.
+   */
+  changePassword: (user: string, password: string, account?: string, options: ChangeOptions = {}) =>
+    safe((zpa) =>
+      zpa.changePassword({ user, password, ...(account === undefined ? {} : { account }), ...definedOnly(options) }),
+    ),
+  lookupUser: (user: string, account?: string) =>
+    safe((zpa) => zpa.lookupUser(account === undefined ? { user } : { user, account })),
+  listUsers: (request: IpcRequest<'listUsers'>) => safe((zpa) => zpa.listUsers(request)),
+  getPasswordPolicy: (account?: string, refresh = false) =>
+    safe((zpa) => zpa.getPasswordPolicy({ ...(account === undefined ? {} : { account }), refresh })),
+  /** Main writes the password to the clipboard itself (once); it never comes back to the renderer. */
+  copyNewPassword: (entryId: string) => safe((zpa) => zpa.copyNewPassword({ entryId })),
+  getPreferences: () => safe((zpa) => zpa.getPreferences()),
+  setPreferences: (request: IpcRequest<'setPreferences'>) => safe((zpa) => zpa.setPreferences(request)),
   listHistory: (query: HistoryQuery) => safe((zpa) => zpa.listHistory(query)),
   getHistorySummary: () => safe((zpa) => zpa.getHistorySummary()),
   verifyHistory: () => safe((zpa) => zpa.verifyHistory()),

@@ -3,15 +3,19 @@ import type { HistoryEntry } from '../../../shared/domain/history';
 import type { UiError } from '../api/client';
 import { useAccounts } from '../hooks/use-accounts';
 import { useAppInfo } from '../hooks/use-app-info';
+import { useBulkRuns } from '../hooks/use-bulk-runs';
+import { useBulkSession } from '../hooks/use-bulk-session';
 import { useScreenShortcuts } from '../hooks/use-screen-shortcuts';
 import { useWindowFocus } from '../hooks/use-window-focus';
 import { SCREEN_META, SCREENS, type Screen } from '../screens';
 import { AccountSwitcher } from './AccountSwitcher';
 import { AccountsScreen } from './AccountsScreen';
+import { BulkScreen } from './BulkScreen';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { DemoBanner } from './DemoBanner';
 import { ErrorCallout } from './ErrorCallout';
 import { HistoryScreen } from './HistoryScreen';
+import { InterruptedRunBanner } from './InterruptedRunBanner';
 import { NoticeBanner } from './NoticeBanner';
 import { SettingsScreen } from './SettingsScreen';
 import { SetupScreen } from './SetupScreen';
@@ -30,6 +34,9 @@ export function App() {
   const [addRequested, setAddRequested] = useState(false);
   // Kept here so the last answer is still there after a look at the history.
   const [lastResult, setLastResult] = useState<HistoryEntry | null>(null);
+  // Kept here too, so a run or a preview is still on the Bulk screen after a look elsewhere.
+  const bulkSession = useBulkSession();
+  const bulkRuns = useBulkRuns();
 
   const navigate = useCallback((next: Screen) => {
     setScreen(next);
@@ -51,6 +58,7 @@ export function App() {
   const needsSetup = accounts.accounts.length === 0;
   const title = screen === 'change-password' && needsSetup ? 'Set up access' : SCREEN_META[screen].title;
   const notices = (info?.notices ?? []).filter((n) => !dismissed.has(n.id));
+  const interrupted = screen === 'bulk' ? undefined : bulkRuns.resumable.find((run) => !dismissed.has(run.runId));
 
   let content;
   if (!ready) {
@@ -59,6 +67,16 @@ export function App() {
     content = <HistoryScreen onStartChange={() => navigate('change-password')} />;
   } else if (screen === 'settings') {
     content = <SettingsScreen info={info} active={accounts.active} onManageAccounts={() => navigate('accounts')} />;
+  } else if (screen === 'bulk') {
+    content = (
+      <BulkScreen
+        session={bulkSession}
+        runs={bulkRuns}
+        account={accounts.active}
+        modifierLabel={modifierLabel}
+        onOpenAccounts={() => navigate('accounts')}
+      />
+    );
   } else if (screen === 'accounts') {
     content = <AccountsScreen accounts={accounts} addRequested={addRequested} onAddHandled={clearAddRequest} />;
   } else if (needsSetup) {
@@ -70,6 +88,7 @@ export function App() {
         result={lastResult}
         onResult={setLastResult}
         onOpenAccounts={() => navigate('accounts')}
+        onOpenSettings={() => navigate('settings')}
         onAccountProblem={() => void accounts.refresh()}
       />
     );
@@ -93,10 +112,17 @@ export function App() {
           />
         </StatusHeader>
         {info?.demo === true ? <DemoBanner apiBase={info.apiBase} /> : null}
-        {notices.length === 0 && infoError === null && switchError === null ? null : (
+        {notices.length === 0 && infoError === null && switchError === null && interrupted === undefined ? null : (
           <div className="banners">
             {infoError === null ? null : <ErrorCallout error={infoError} title="The app could not start fully" />}
             {switchError === null ? null : <ErrorCallout error={switchError} title="The account was not switched" />}
+            {interrupted === undefined ? null : (
+              <InterruptedRunBanner
+                run={interrupted}
+                onReview={() => navigate('bulk')}
+                onDismiss={() => setDismissed((prev) => new Set([...prev, interrupted.runId]))}
+              />
+            )}
             {notices.map((notice) => (
               <NoticeBanner
                 key={notice.id}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 import { Spinner } from './Spinner';
 
 /**
@@ -11,7 +11,10 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel = 'Cancel',
   busy = false,
+  icon = 'trash',
+  tone = 'danger',
   onConfirm,
   onCancel,
 }: {
@@ -19,7 +22,11 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   busy?: boolean;
+  icon?: IconName;
+  /** `primary` for a confirmation that is not destructive (starting a run). */
+  tone?: 'danger' | 'primary';
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -57,8 +64,8 @@ export function ConfirmDialog({
       {open ? (
         <>
           <div className="dialog-content">
-            <span className="dialog-icon" aria-hidden="true">
-              <Icon name="trash" size={20} />
+            <span className={`dialog-icon dialog-icon-${tone}`} aria-hidden="true">
+              <Icon name={icon} size={20} />
             </span>
             <div>
               <h2 id={titleId} className="dialog-title">
@@ -71,9 +78,15 @@ export function ConfirmDialog({
           </div>
           <div className="dialog-actions">
             <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={busy}>
-              Cancel
+              {cancelLabel}
             </button>
-            <button type="button" className="button button-danger" onClick={onConfirm} disabled={busy} aria-busy={busy}>
+            <button
+              type="button"
+              className={`button button-${tone}`}
+              onClick={onConfirm}
+              disabled={busy}
+              aria-busy={busy}
+            >
               {busy ? <Spinner /> : null}
               {confirmLabel}
             </button>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DEFAULT_ACCOUNT_LABEL, type HistoryEntry } from '../../../shared/domain/history';
+import { DEFAULT_ACCOUNT_LABEL, entryOutcomeLabel, type HistoryEntry } from '../../../shared/domain/history';
 import { formatCount, formatDuration, formatWait } from '../format/time';
 import { CopyButton } from './CopyButton';
 import { Icon } from './Icon';
@@ -69,7 +69,7 @@ export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClos
         </button>
       </div>
       <div className="details-body">
-        <OutcomeBadge outcome={entry.outcome} />
+        <OutcomeBadge outcome={entry.outcome} label={entryOutcomeLabel(entry)} />
         <p className="details-message">{entry.message}</p>
         {entry.zoomMessage === null ? null : (
           <blockquote className="result-quote">
@@ -97,6 +97,7 @@ export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClos
           )}
           <Fact label="Request ID" value={entry.id} copy={entry.id} mono />
           {entry.runId ? <Fact label="Bulk run" value={entry.runId} copy={entry.runId} mono /> : null}
+          {entry.checkOf ? <Fact label="Checked request" value={entry.checkOf} copy={entry.checkOf} mono /> : null}
           <Fact label="API base" value={<span className="break-all">{entry.apiBase}</span>} mono />
           <Fact label="Sent by" value={entry.source === 'app' ? 'This app' : 'The zpa command'} />
         </dl>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { DEFAULT_ACCOUNT_LABEL, type HistoryEntry } from '../../../shared/domain/history';
+import { DEFAULT_ACCOUNT_LABEL, entryOutcomeLabel, type HistoryEntry } from '../../../shared/domain/history';
 import { formatDuration } from '../format/time';
 import { OutcomeBadge } from './OutcomeBadge';
 import { Timestamp } from './Timestamp';
@@ -71,7 +71,7 @@ export const HistoryRow = memo(function HistoryRow({
         )}
       </div>
       <div role="gridcell" className="col-outcome">
-        <OutcomeBadge outcome={entry.outcome} size="small" />
+        <OutcomeBadge outcome={entry.outcome} size="small" label={entryOutcomeLabel(entry)} />
       </div>
       <div role="gridcell" className="col-http mono">
         {entry.httpStatus ?? <Missing />}

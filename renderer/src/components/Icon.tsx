@@ -180,6 +180,46 @@ const SHAPES = {
     </>
   ),
   star: <path d="M12 4l2.4 5 5.4.6-4 3.7 1.1 5.4L12 16l-4.9 2.7 1.1-5.4-4-3.7 5.4-.6L12 4z" />,
+  wand: (
+    <>
+      <path d="M4 20 14.5 9.5M13 8l3 3" />
+      <path d="M17 3.5v3M15.5 5h3M20 9.5v2M19 10.5h2M10 3.5v2M9 4.5h2" />
+    </>
+  ),
+  users: (
+    <>
+      <circle cx="9" cy="8.5" r="3.5" />
+      <path d="M2.5 19.5c.6-3.4 3.2-5.5 6.5-5.5s5.9 2.1 6.5 5.5" />
+      <path d="M15.5 5.3a3.5 3.5 0 0 1 0 6.4M17.5 14.3c2.1.7 3.6 2.5 4 5.2" />
+    </>
+  ),
+  clipboard: (
+    <>
+      <rect x="5.5" y="4.5" width="13" height="16" rx="1.5" />
+      <path d="M9 4.5V3.5h6v1M9 10h6M9 13.5h6M9 17h3.5" />
+    </>
+  ),
+  layers: (
+    <>
+      <path d="M12 3.5 3.5 8 12 12.5 20.5 8 12 3.5z" />
+      <path d="M3.5 12 12 16.5 20.5 12M3.5 16 12 20.5 20.5 16" />
+    </>
+  ),
+  'file-text': (
+    <>
+      <path d="M14 3.5H7a1.5 1.5 0 0 0-1.5 1.5v14A1.5 1.5 0 0 0 7 20.5h10a1.5 1.5 0 0 0 1.5-1.5V8L14 3.5z" />
+      <path d="M14 3.5V8h4.5M9 12.5h6M9 16h6" />
+    </>
+  ),
+  pause: <path d="M9 5.5v13M15 5.5v13" />,
+  play: <path d="M7.5 5v14l11-7-11-7z" />,
+  stop: <rect x="6" y="6" width="12" height="12" rx="1.5" />,
+  'rotate-ccw': (
+    <>
+      <path d="M4 4.5v5h5" />
+      <path d="M4.6 14.5A7.8 7.8 0 1 0 6.3 6.8L4 9.5" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof SHAPES;

@@ -16,6 +16,8 @@ export function PasswordField({
   autoComplete = 'new-password',
   autoFocus = false,
   placeholder,
+  visible: shownFromOutside,
+  onVisibleChange,
 }: {
   label: string;
   value: string;
@@ -32,8 +34,16 @@ export function PasswordField({
   autoComplete?: string;
   autoFocus?: boolean;
   placeholder?: string;
+  /** Controlled show/hide (e.g. a generated password is shown at once); internal when absent. */
+  visible?: boolean;
+  onVisibleChange?: (visible: boolean) => void;
 }) {
-  const [visible, setVisible] = useState(false);
+  const [shownHere, setShownHere] = useState(false);
+  const visible = shownFromOutside ?? shownHere;
+  const setVisible = (next: boolean) => {
+    setShownHere(next);
+    onVisibleChange?.(next);
+  };
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -72,7 +82,7 @@ export function PasswordField({
           aria-pressed={visible}
           title={visible ? 'Hide' : 'Show'}
           disabled={disabled}
-          onClick={() => setVisible((v) => !v)}
+          onClick={() => setVisible(!visible)}
         >
           <Icon name={visible ? 'eye-off' : 'eye'} size={16} />
         </button>

@@ -7,7 +7,7 @@ function adviceFor(entry: HistoryEntry): string | null {
     case 'updated':
       return `Zoom e-mails ${entry.user} about the change, without the password: pass the new one on through a channel you trust.`;
     case 'unknown':
-      return 'It may have applied. Do not resend blindly: check with the user first.';
+      return 'It may have applied. Do not send a different password: Check resends the same one and tells which it was.';
     case 'rate_limited':
       return entry.retryAfterSeconds == null
         ? 'Zoom did not say how long to wait: give it a minute before trying again.'

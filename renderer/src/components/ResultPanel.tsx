@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import type { HistoryEntry } from '../../../shared/domain/history';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { entryOutcomeLabel, type HistoryEntry } from '../../../shared/domain/history';
 import { OUTCOME_HEADLINES, OUTCOME_STYLE } from '../format/outcome';
 import { formatDuration } from '../format/time';
 import { CopyButton } from './CopyButton';
@@ -13,12 +13,16 @@ export function ResultPanel({
   entry,
   onOpenSettings,
   focusTitle,
+  children,
 }: {
   entry: HistoryEntry;
   onOpenSettings: () => void;
   /** Move focus here when the answer just came in (the emptied form leaves nothing focused). */
   focusTitle: boolean;
+  /** What can be done next (copy the new password, check an unknown outcome), under the advice. */
+  children?: ReactNode;
 }) {
+  const confirmed = entry.outcome === 'updated' && entry.confirmed === true;
   const tone = OUTCOME_STYLE[entry.outcome].tone;
   const titleRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -29,6 +33,7 @@ export function ResultPanel({
       className={`result result-${tone}`}
       aria-labelledby="result-title"
       data-outcome={entry.outcome}
+      data-confirmed={confirmed ? 'true' : undefined}
       data-testid="result"
     >
       <div className="result-header">
@@ -37,15 +42,17 @@ export function ResultPanel({
         </span>
         <div className="result-heading">
           <h2 id="result-title" className="result-title" ref={titleRef} tabIndex={-1}>
-            {OUTCOME_HEADLINES[entry.outcome]}
+            {confirmed ? 'Password change confirmed' : OUTCOME_HEADLINES[entry.outcome]}
           </h2>
           <p className="result-meta">
-            <OutcomeBadge outcome={entry.outcome} size="small" /> <Timestamp iso={entry.at} />
+            <OutcomeBadge outcome={entry.outcome} size="small" label={entryOutcomeLabel(entry)} />{' '}
+            <Timestamp iso={entry.at} />
           </p>
         </div>
       </div>
       <p className="result-message">{entry.message}</p>
       <ResultAdvice entry={entry} />
+      {children}
       {entry.zoomMessage === null ? null : (
         <blockquote className="result-quote">
           <span className="result-quote-label">Zoom said</span>
@@ -55,8 +62,19 @@ export function ResultPanel({
       <dl className="result-facts">
         <div className="result-fact-wide">
           <dt>User</dt>
-          <dd className="mono break-all">{entry.user}</dd>
+          <dd className="break-all" data-field="user">
+            {entry.userName == null || entry.userName === '' ? null : <strong>{entry.userName} </strong>}
+            <span className="mono">{entry.user}</span>
+          </dd>
         </div>
+        {entry.reason == null ? null : (
+          <div className="result-fact-wide">
+            <dt>Reason</dt>
+            <dd className="break-all" data-field="reason">
+              {entry.reason}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Zoom code</dt>
           <dd className={entry.zoomCode === null ? 'muted' : 'mono'} data-field="zoom-code">

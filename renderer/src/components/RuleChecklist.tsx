@@ -1,14 +1,25 @@
+import type { ReactNode } from 'react';
 import type { ChecklistItem, RuleState } from '../format/checklist';
 import { Icon } from './Icon';
 
 const STATE_WORDS: Readonly<Record<RuleState, string>> = { pass: 'Met', fail: 'Not met', pending: 'Not checked yet' };
 const STATE_ICONS = { pass: 'check-circle', fail: 'x-circle', pending: 'circle' } as const;
 
-/** Zoom's rules, one line each, updating as the password is typed. */
-export function RuleChecklist({ id, items }: { id: string; items: readonly ChecklistItem[] }) {
+/** The password rules, one line each, updating as the password is typed; `footer` says where they come from. */
+export function RuleChecklist({
+  id,
+  items,
+  title = 'Zoom’s password rules',
+  footer,
+}: {
+  id: string;
+  items: readonly ChecklistItem[];
+  title?: string;
+  footer?: ReactNode;
+}) {
   return (
     <div className="checklist" id={id}>
-      <h3 className="checklist-title">Zoom&apos;s password rules</h3>
+      <h3 className="checklist-title">{title}</h3>
       <ul className="checklist-items" aria-label="Password rules">
         {items.map((item) => (
           <li key={item.id} className={`checklist-item is-${item.state}`} data-rule={item.id} data-state={item.state}>
@@ -18,6 +29,7 @@ export function RuleChecklist({ id, items }: { id: string; items: readonly Check
           </li>
         ))}
       </ul>
+      {footer}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { CLOUD_LABELS, CREDENTIAL_LABELS, type AccountView } from '../accounts/account-model';
+import { ClipboardCard } from './ClipboardCard';
 import { CopyButton } from './CopyButton';
 import { Icon } from './Icon';
 import { RetentionCard } from './RetentionCard';
@@ -56,6 +57,8 @@ export function SettingsScreen({
       </section>
 
       <RetentionCard />
+
+      <ClipboardCard />
 
       <section className="card" aria-labelledby="data-card-title">
         <div className="card-header">

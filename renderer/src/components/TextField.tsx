@@ -15,6 +15,7 @@ export function TextField({
   placeholder,
   autoFocus = false,
   inputRef,
+  maxLength,
 }: {
   label: string;
   value: string;
@@ -28,6 +29,7 @@ export function TextField({
   placeholder?: string;
   autoFocus?: boolean;
   inputRef?: Ref<HTMLInputElement>;
+  maxLength?: number;
 }) {
   const inputId = useId();
   const hintId = useId();
@@ -52,6 +54,7 @@ export function TextField({
         spellCheck={false}
         autoFocus={autoFocus}
         placeholder={placeholder}
+        maxLength={maxLength}
         value={value}
         disabled={disabled}
         aria-invalid={error !== null}

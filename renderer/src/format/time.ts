@@ -67,3 +67,12 @@ export function formatWait(seconds: number): string {
   const rest = minutes - hours * 60;
   return `${hours} hour${hours === 1 ? '' : 's'}${rest > 0 ? ` ${rest} minute${rest === 1 ? '' : 's'}` : ''}`;
 }
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/** "as of" times: the time of day when it is today, else the date and time to the minute. */
+export function formatAsOf(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toDateString() === now.toDateString() ? timeOfDay.format(date) : compactDateTime.format(date);
+}

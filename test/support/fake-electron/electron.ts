@@ -264,6 +264,11 @@ export class BrowserWindow extends EventEmitter {
     return this.minimized;
   }
 
+  minimize(): void {
+    record('BrowserWindow.minimize');
+    this.minimized = true;
+  }
+
   restore(): void {
     record('BrowserWindow.restore');
     this.minimized = false;
@@ -358,6 +363,20 @@ export const shell = {
   openPath(target: string): Promise<string> {
     record('shell.openPath', target);
     return Promise.resolve('');
+  },
+};
+
+/** The fake system clipboard (text only). Calls are recorded without the text: it may be a password. */
+export const clipboardState = { text: '' };
+
+export const clipboard = {
+  readText(): string {
+    record('clipboard.readText');
+    return clipboardState.text;
+  },
+  writeText(text: string): void {
+    record('clipboard.writeText', text === '' ? '(empty)' : '(text)');
+    clipboardState.text = String(text);
   },
 };
 

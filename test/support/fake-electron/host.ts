@@ -12,7 +12,7 @@ import type { ClientMessage, HostCommand, HostMessage, HostReplies, SenderKind, 
 import { describeMenu, findMenuItem, Menu } from './menu';
 import { plain, recorder } from './recorder';
 import type { FakeCertificate } from './session';
-import type { FakeWebContents } from './web-contents';
+import { makeEvent, type FakeWebContents } from './web-contents';
 
 const STARTUP_TIMEOUT_MS = 30_000;
 const { app, protocol, defaultSession } = fakeControl;
@@ -194,6 +194,13 @@ async function run(command: HostCommand): Promise<HostReplies[HostCommand['op']]
     case 'save-dialog-answer':
       saveDialogAnswers.push(command.filePath);
       return { queued: saveDialogAnswers.length };
+    case 'second-instance': {
+      if (command.minimizeFirst === true) appWindow().minimize();
+      const before = recorder.calls.length;
+      app.emit('second-instance', makeEvent({}), command.argv ?? [process.execPath, '.'], process.cwd(), {});
+      await tick();
+      return { calls: recorder.calls.slice(before).map((c) => c.api), windows: fakeControl.windows().length };
+    }
     case 'quit':
       setImmediate(() => app.quit());
       return { quitting: true };

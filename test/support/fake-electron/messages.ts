@@ -35,6 +35,8 @@ export type HostCommand =
   | { op: 'menu-click'; path: string[] }
   /** What the user picks in the next save dialog: a path, or null for Cancel. */
   | { op: 'save-dialog-answer'; filePath: string | null }
+  /** The user starts the app again: Electron emits 'second-instance' in the first one (minimized first, if asked). */
+  | { op: 'second-instance'; minimizeFirst?: boolean; argv?: string[] }
   | { op: 'quit' };
 
 export interface ProtocolReply {
@@ -73,6 +75,8 @@ export interface HostReplies {
   certificate: { verdict: number | null };
   'menu-click': { found: boolean; opened: string[] };
   'save-dialog-answer': { queued: number };
+  /** The calls main made while handling it. */
+  'second-instance': { calls: string[]; windows: number };
   quit: { quitting: true };
 }
 
