@@ -77,15 +77,8 @@ export const BULK_RUN_STATES = ['running', 'paused', 'daily_limit', 'finished', 
 export const bulkRunStateSchema = z.enum(BULK_RUN_STATES);
 export type BulkRunState = z.infer<typeof bulkRunStateSchema>;
 
-/**
- * Where a row of a run is. `unknown` rows were sent but no answer came back: they are never resent
- * automatically and are left for the ambiguous-outcome check. `eligible` / `ineligible` / `lookup_failed`
- * are the states of a dry run's rows.
- */
-export const BULK_ROW_STATES = [
-  'pending',
-  'sending',
-  'waiting',
+/** The row states that end a row: a run counts it as done and a resume never sends it again. */
+export const BULK_FINAL_ROW_STATES = [
   'updated',
   'failed',
   'unknown',
@@ -94,6 +87,12 @@ export const BULK_ROW_STATES = [
   'ineligible',
   'lookup_failed',
 ] as const;
+/**
+ * Where a row of a run is. `unknown` rows were sent but no answer came back: they are never resent
+ * automatically and are left for the ambiguous-outcome check. `eligible` / `ineligible` / `lookup_failed`
+ * are the states of a dry run's rows.
+ */
+export const BULK_ROW_STATES = ['pending', 'sending', 'waiting', ...BULK_FINAL_ROW_STATES] as const;
 export const bulkRowStateSchema = z.enum(BULK_ROW_STATES);
 export type BulkRowState = z.infer<typeof bulkRowStateSchema>;
 
@@ -128,7 +127,8 @@ export const bulkRunCountsSchema = z.object({
 });
 export type BulkRunCounts = z.infer<typeof bulkRunCountsSchema>;
 
-export const bulkRunStatusSchema = z.object({
+/** What a run's live status and its line in the list of runs both say about it. */
+const bulkRunBaseSchema = z.object({
   runId: z.string(),
   state: bulkRunStateSchema,
   dryRun: z.boolean(),
@@ -136,6 +136,9 @@ export const bulkRunStatusSchema = z.object({
   account: z.string(),
   fileName: z.string(),
   createdAt: z.string(),
+});
+
+export const bulkRunStatusSchema = bulkRunBaseSchema.extend({
   finishedAt: z.string().nullable(),
   counts: bulkRunCountsSchema,
   /** Requests per second over the last few seconds. */
@@ -154,13 +157,7 @@ export const bulkRunStatusSchema = z.object({
 });
 export type BulkRunStatus = z.infer<typeof bulkRunStatusSchema>;
 
-export const bulkRunSummarySchema = z.object({
-  runId: z.string(),
-  state: bulkRunStateSchema,
-  dryRun: z.boolean(),
-  account: z.string(),
-  fileName: z.string(),
-  createdAt: z.string(),
+export const bulkRunSummarySchema = bulkRunBaseSchema.extend({
   updatedAt: z.string(),
   counts: bulkRunCountsSchema,
   /** True for runs that stopped before the end (a crash, a forced quit) and can be resumed. */
@@ -262,3 +259,6 @@ export const bulkContract = {
   },
   setRateLimit: { request: setRateLimitRequestSchema, response: rateLimitSettingSchema },
 } as const;
+
+/** The names of the bulk IPC methods. */
+export type BulkMethod = keyof typeof bulkContract;

@@ -102,8 +102,9 @@ test('at start, a run that stopped before its end is offered for resuming; done 
   const runId = await earlier.bulk.start({ file, generate: true, rate: 5, concurrency: 1 });
   await expect.poll(() => earlier.bulk.status(runId).counts.done, { timeout: 10_000 }).toBe(2);
   await earlier.bulk.pause(runId);
-  expect(earlier.bulk.status(runId).counts.done).toBe(3);
+  // Row 3 (answered slowly) may or may not have left before the pause: a request already out is answered.
   const doneBefore = earlier.bulk.status(runId).counts.done;
+  expect([2, 3]).toContain(doneBefore);
 
   await app.open();
   const banner = page.getByTestId('interrupted-run-banner');

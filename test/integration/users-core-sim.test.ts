@@ -28,6 +28,7 @@ import {
   STRICT_SIM_OPTIONS,
   STRICT_USERS,
   testKeychain,
+  useStrictSimCore,
 } from '../support/strict-sim';
 import { tempDir } from '../support/temp-dir';
 
@@ -52,18 +53,7 @@ const ineligible =
 describe('eligibility before sending', () => {
   let sim: ZoomSimulator;
   let core: Core;
-  const dataDir = tempDir({ after }, 'zpa-eligibility-');
-
-  before(async () => {
-    sim = await startZoomSimulator(STRICT_SIM_OPTIONS);
-    const { keychain, service } = await testKeychain();
-    core = simCore({ sim, dataDir, keychain, service });
-    await core.vault.setToken(DEMO_TOKEN);
-  });
-  after(async () => {
-    await core?.vault.clearToken().catch(() => undefined);
-    await sim?.stop();
-  });
+  useStrictSimCore('zpa-eligibility-', (started) => ({ sim, core } = started));
 
   const CASES: [string, string, RegExp][] = [
     ['an SSO-only user (1123)', SAMPLE.sso, /signs in only with SSO/],
@@ -186,18 +176,7 @@ describe('lookups that cannot answer', () => {
 describe('the ambiguous outcome and its check', () => {
   let sim: ZoomSimulator;
   let core: Core;
-  const dataDir = tempDir({ after }, 'zpa-check-');
-
-  before(async () => {
-    sim = await startZoomSimulator(STRICT_SIM_OPTIONS);
-    const { keychain, service } = await testKeychain();
-    core = simCore({ sim, dataDir, keychain, service });
-    await core.vault.setToken(DEMO_TOKEN);
-  });
-  after(async () => {
-    await core?.vault.clearToken().catch(() => undefined);
-    await sim?.stop();
-  });
+  useStrictSimCore('zpa-check-', (started) => ({ sim, core } = started));
 
   it('connection lost after Zoom applied it → unknown; the check resends once → updated (confirmed)', async () => {
     const secret = password();

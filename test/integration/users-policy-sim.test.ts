@@ -6,7 +6,7 @@
  * main refuses it before anything is sent.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { AppError } from '../../shared/domain/errors';
 import { generatePassword } from '../../shared/password/generator';
 import { checkPassword, RULE_ZOOM_CODES, type PasswordRuleId } from '../../shared/password/rules';
@@ -17,7 +17,14 @@ import { ZoomClient } from '../../electron/node/zoom/zoom-client';
 import { DEMO_TOKEN, NO_SCOPE_TOKEN, SAMPLE } from '../simulator/sample-users';
 import { refusePassword, SIM_WEAK_WORDS } from '../simulator/sim-password-rules';
 import { startZoomSimulator, type ZoomSimulator } from '../simulator/zoom-simulator';
-import { passwordPuts, simCore, STRICT_POLICY, STRICT_SIM_OPTIONS, testKeychain } from '../support/strict-sim';
+import {
+  passwordPuts,
+  simCore,
+  STRICT_POLICY,
+  STRICT_SIM_OPTIONS,
+  testKeychain,
+  useStrictSimCore,
+} from '../support/strict-sim';
 import { tempDir } from '../support/temp-dir';
 
 const GENERATED = 3000;
@@ -29,19 +36,11 @@ describe('the strict account policy, end to end', () => {
   let core: Core;
   let zoom: ZoomClient;
   let estimator: StrengthEstimator;
-  const dataDir = tempDir({ after }, 'zpa-policy-');
+  useStrictSimCore('zpa-policy-', (started) => ({ sim, core } = started));
 
   before(async () => {
-    sim = await startZoomSimulator(STRICT_SIM_OPTIONS);
-    const { keychain, service } = await testKeychain();
-    core = simCore({ sim, dataDir, keychain, service });
-    await core.vault.setToken(DEMO_TOKEN);
     zoom = new ZoomClient({ transport: createNodeTransport(), apiBase: sim.apiBase, timeoutMs: 10_000 });
     estimator = await loadStrengthEstimator();
-  });
-  after(async () => {
-    await core?.vault.clearToken().catch(() => undefined);
-    await sim?.stop();
   });
 
   /** What the simulator answers to a password, sent straight to it (no local checks in between). */

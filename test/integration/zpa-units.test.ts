@@ -15,7 +15,8 @@ import { findSecretOption, looksLikeSecret, Redactor } from '../../electron/cli/
 import { parseLimit, readEntries } from '../../electron/cli/commands/history';
 import { outcomeLine } from '../../electron/cli/commands/password';
 import { readVersion } from '../../electron/cli/version';
-import { main, type CliIo } from '../../electron/cli/zpa';
+import { main } from '../../electron/cli/zpa';
+import { bufferIo } from '../support/buffer-io';
 import { tempDir } from '../support/temp-dir';
 
 function entry(over: Partial<HistoryEntry> = {}): HistoryEntry {
@@ -33,22 +34,6 @@ function entry(over: Partial<HistoryEntry> = {}): HistoryEntry {
     apiBase: 'https://127.0.0.1:1/v2',
     source: 'zpa',
     ...over,
-  };
-}
-
-function bufferIo(stdin: string | Buffer = '', env: NodeJS.ProcessEnv = {}): CliIo & { out(): string; err(): string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from([Buffer.from(stdin)]) as unknown as CliInput,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    // A data folder and API base that must never be used by these tests: every case here fails before the core.
-    env: { ZPA_DATA_DIR: '/nonexistent/zpa-units', ZPA_API_BASE_URL: 'https://127.0.0.1:9/v2', ...env },
-    platform: 'linux',
-    homedir: '/nonexistent',
-    out: () => out,
-    err: () => err,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isCommonPassword } from '../../shared/password/weak';
 import type { SimPolicy } from './sim-types';
 
 /** A refusal the simulator answers with: HTTP status, Zoom code and Zoom-like message. */
@@ -45,25 +46,9 @@ export const SIM_WEAK_WORDS: ReadonlySet<string> = new Set([
   'secret',
 ]);
 
-const LEET: Readonly<Record<string, string>> = {
-  '0': 'o',
-  '1': 'i',
-  '3': 'e',
-  '4': 'a',
-  '5': 's',
-  '7': 't',
-  '@': 'a',
-  $: 's',
-};
-
+// The app's own local check, with this dictionary: what the app predicts and what the simulator refuses agree.
 function isWeak(password: string): boolean {
-  const lower = password.toLowerCase();
-  const core = lower.replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, '');
-  const unleet = [...core]
-    .map((c) => LEET[c] ?? c)
-    .join('')
-    .replace(/[^a-z]/g, '');
-  return SIM_WEAK_WORDS.has(unleet) || SIM_WEAK_WORDS.has(lower.replace(/[^a-z]/g, ''));
+  return isCommonPassword(password, SIM_WEAK_WORDS);
 }
 
 /** Longest run of characters stepping by +1 or -1 (digits, or letters ignoring case). */

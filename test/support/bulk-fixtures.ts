@@ -1,6 +1,9 @@
 // Shared set-up for the bulk-run tests: many simulator users, CSV files, and an app core on the simulator.
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { HistoryEntry } from '../../shared/domain/history';
 import { createCore, type Core } from '../../electron/node/core';
 import type { Transport } from '../../electron/node/ports';
 import { createNodeTransport } from '../../electron/node/zoom/node-transport';
@@ -80,4 +83,29 @@ export function passwordInBody(body: Uint8Array | undefined): string | null {
 /** PUT password requests the simulator saw, oldest first. */
 export function passwordPuts(sim: ZoomSimulator): ZoomSimulator['requests'] {
   return sim.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/password'));
+}
+
+/** A bulk simulator stopped when the test ends. */
+export async function withSim(t: AfterHook, users: readonly SimUserSeed[], o: Parameters<typeof bulkSimulator>[1]) {
+  const sim = await bulkSimulator(users, o);
+  t.after(() => sim.stop());
+  return sim;
+}
+
+/** The history entries of one run, oldest first. */
+export function runEntries(core: Core, runId: string): HistoryEntry[] {
+  return core.history.list({ limit: 1000, order: 'oldest' }).entries.filter((e) => e.runId === runId);
+}
+
+/** The rows of a passwords-out file (header first). */
+export function readPasswordsFile(file: string): string[][] {
+  return parse(fs.readFileSync(file, 'utf8'), { bom: true }) as string[][];
+}
+
+/** Each user's requests: applied (changed) exactly once, and never sent again after being applied. */
+export function assertExactlyOnce(sim: ZoomSimulator, users: readonly SimUserSeed[]): void {
+  const wrong = users
+    .map((u) => ({ user: u.email, changes: sim.state.passwordChangeCount(u.email) }))
+    .filter((c) => c.changes !== 1);
+  assert.deepEqual(wrong, [], `users not changed exactly once: ${JSON.stringify(wrong.slice(0, 5))}`);
 }

@@ -1,12 +1,14 @@
+import { after, before } from 'node:test';
 import { createCore, type Core } from '../../electron/node/core';
 import type { Keychain } from '../../electron/node/ports';
 import { loadKeytar } from '../../electron/node/vault/keytar-keychain';
 import { createNodeTransport } from '../../electron/node/zoom/node-transport';
-import { SAMPLE_USERS } from '../simulator/sample-users';
-import type { ZoomSimulator, SimRequestRecord } from '../simulator/zoom-simulator';
+import { DEMO_TOKEN, SAMPLE_USERS } from '../simulator/sample-users';
+import { startZoomSimulator, type ZoomSimulator, type SimRequestRecord } from '../simulator/zoom-simulator';
 import type { SimPolicy, SimUserSeed } from '../simulator/sim-types';
 import { MemoryKeychain } from './memory-keychain';
 import { keychainUnavailableReason, uniqueKeychainService } from './run-zpa';
+import { tempDir } from './temp-dir';
 
 /**
  * The strict account policy issue 5's tests run against: a long minimum, a special character, a
@@ -73,5 +75,26 @@ export function simCore(o: {
     source: o.source ?? 'app',
     version: '0.0.0-test',
     timeoutMs: 10_000,
+  });
+}
+
+/**
+ * For a describe block: before its tests, the strict simulator and a core on a fresh data folder with the
+ * demo token stored (handed to `ready`); after them, the token cleared and the simulator stopped.
+ */
+export function useStrictSimCore(dataDirPrefix: string, ready: (s: { sim: ZoomSimulator; core: Core }) => void): void {
+  let sim: ZoomSimulator | undefined;
+  let core: Core | undefined;
+  const dataDir = tempDir({ after }, dataDirPrefix);
+  before(async () => {
+    sim = await startZoomSimulator(STRICT_SIM_OPTIONS);
+    const { keychain, service } = await testKeychain();
+    core = simCore({ sim, dataDir, keychain, service });
+    await core.vault.setToken(DEMO_TOKEN);
+    ready({ sim, core });
+  });
+  after(async () => {
+    await core?.vault.clearToken().catch(() => undefined);
+    await sim?.stop();
   });
 }

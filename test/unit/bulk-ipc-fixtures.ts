@@ -1,20 +1,7 @@
-import type { BulkPreview, BulkRunStatus } from '../../shared/ipc/bulk-schemas';
+import type { BulkMethod, BulkPreview, BulkRunStatus } from '../../shared/ipc/bulk-schemas';
 import type { HandlerTable } from '../../electron/node/ipc/handler-table';
 
-/** The bulk part of the dispatch tests' tables (test/unit/ipc-dispatch.test.ts). */
-type BulkMethod =
-  | 'openBulkFile'
-  | 'setBulkColumns'
-  | 'startBulkRun'
-  | 'getBulkRun'
-  | 'pauseBulkRun'
-  | 'resumeBulkRun'
-  | 'cancelBulkRun'
-  | 'listBulkRuns'
-  | 'rerunFailedRows'
-  | 'exportBulkResults'
-  | 'getRateLimit'
-  | 'setRateLimit';
+/* The bulk part of the dispatch tests' tables (test/unit/ipc-dispatch.test.ts). */
 
 const RUN_ID = 'run-20261123-101500-abc123';
 

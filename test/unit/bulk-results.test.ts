@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { BulkJournal, type RunHeader } from '../../electron/node/bulk/bulk-journal';
+import { BulkJournal } from '../../electron/node/bulk/bulk-journal';
 import { resultsCsv } from '../../electron/node/bulk/bulk-results';
 import { generateSafePassword } from '../../electron/node/bulk/passwords-out';
 import { BASIC_POLICY } from '../../shared/password/rules';
 import { readCsv } from '../support/csv';
+import { testRunHeader } from '../support/run-header';
 import { tempDir } from '../support/temp-dir';
 
 describe('bulk results CSV', () => {
@@ -53,26 +54,8 @@ describe('bulk results CSV', () => {
 });
 
 describe('bulk journal', () => {
-  const header = (runId: string): RunHeader => ({
-    t: 'run',
-    v: 1,
-    runId,
-    createdAt: '2026-11-23T10:00:00.000Z',
-    account: { id: 'a1', name: 'Acme' },
-    file: { path: '/x.csv', name: 'x.csv', sha256: '0'.repeat(64) },
-    columns: { user: 0, password: null },
-    generate: true,
-    dryRun: false,
-    reason: null,
-    rate: null,
-    concurrency: 2,
-    passwordsOut: null,
-    rerunOf: null,
-    rows: [
-      { i: 1, user: 'a@x.io', own: false },
-      { i: 2, user: 'b@x.io', own: false },
-    ],
-  });
+  const header = (runId: string) =>
+    testRunHeader(runId, ['a@x.io', 'b@x.io'], { createdAt: '2026-11-23T10:00:00.000Z' });
 
   it('replays rows, keeps a row sent without an answer as in flight, and skips a torn last line', async (t) => {
     const dir = tempDir(t, 'zpa-journal-');

@@ -5,7 +5,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { AppError } from '../../shared/domain/errors';
 import type { HistoryEntry } from '../../shared/domain/history';
 import type { Outcome } from '../../shared/domain/outcome';
-import { BulkJournal, type RunHeader } from '../../electron/node/bulk/bulk-journal';
+import { BulkJournal } from '../../electron/node/bulk/bulk-journal';
 import {
   backoffMs,
   BACKOFF_CAP_MS,
@@ -16,6 +16,7 @@ import {
 } from '../../electron/node/bulk/bulk-runner';
 import { PasswordsOutFile } from '../../electron/node/bulk/passwords-out';
 import { systemClock } from '../../electron/node/ports';
+import { testRunHeader } from '../support/run-header';
 import { tempDir } from '../support/temp-dir';
 
 type Answer = Partial<HistoryEntry> & { outcome: Outcome; sent?: boolean };
@@ -32,23 +33,7 @@ function setup(
   const dir = tempDir(t, 'zpa-bulk-runner-');
   runCounter += 1;
   const runId = `run-20261123-101500-unit${String(runCounter).padStart(2, '0')}`;
-  const header: RunHeader = {
-    t: 'run',
-    v: 1,
-    runId,
-    createdAt: new Date().toISOString(),
-    account: { id: 'acct1', name: 'Acme' },
-    file: { path: '/nowhere.csv', name: 'users.csv', sha256: '0'.repeat(64) },
-    columns: { user: 0, password: null },
-    generate: o.own !== true,
-    dryRun: false,
-    reason: null,
-    rate: null,
-    concurrency: 2,
-    passwordsOut: null,
-    rerunOf: null,
-    rows: users.map((user, i) => ({ i: i + 1, user, own: o.own === true })),
-  };
+  const header = testRunHeader(runId, users, { own: o.own === true });
   const journal = BulkJournal.create(dir, header);
   t.after(() => journal.close());
   const passwordsFile = path.join(dir, 'passwords.csv');

@@ -5,10 +5,10 @@ import type { HistoryStore } from '../../electron/node/history/history-store';
 import { PasswordService } from '../../electron/node/password-service';
 import type { Transport, TransportRequest, TransportResponse } from '../../electron/node/ports';
 import type { RecentUsers } from '../../electron/node/recent-users';
-import type { Account } from '../../electron/node/accounts/account-types';
 import { createCore } from '../../electron/node/core';
 import { ZoomClient } from '../../electron/node/zoom/zoom-client';
 import { MemoryKeychain } from '../support/memory-keychain';
+import { fixedTokenAccount } from '../support/account-fixtures';
 import { filesContaining, tempDir } from '../support/temp-dir';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QifQ.token-for-tests.sig';
@@ -51,17 +51,7 @@ async function setup(t: TestContext, o: { answer?: (r: TransportRequest) => Answ
   return { dir, keychain, transport, history: core.history, recentUsers: core.recentUsers, service: core.passwords };
 }
 
-const ACCOUNT: Account = {
-  id: 'acct-fixed',
-  name: 'Acme',
-  cloud: 'zoom',
-  apiBase: API,
-  oauthBase: 'https://zoom.us/oauth/token',
-  credential: { kind: 'token' },
-  createdAt: NOW.toISOString(),
-  updatedAt: NOW.toISOString(),
-  secretStoredAt: NOW.toISOString(),
-};
+const ACCOUNT = fixedTokenAccount(NOW);
 
 /** A service around a given Zoom client and history, with a fixed pasted-token account. */
 function serviceWith(o: {

@@ -1,26 +1,9 @@
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import type { UserLookup } from '../../shared/domain/users';
 import { exitCodeForLookup } from '../../electron/cli/commands/user';
-import type { CliInput } from '../../electron/cli/io';
-import { main, type CliIo } from '../../electron/cli/zpa';
-
-function bufferIo(stdin = ''): CliIo & { out(): string; err(): string } {
-  let out = '';
-  let err = '';
-  return {
-    stdin: Readable.from([Buffer.from(stdin)]) as unknown as CliInput,
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    // Never used: every case here ends before the core.
-    env: { ZPA_DATA_DIR: '/nonexistent/zpa-users-cli', ZPA_API_BASE_URL: 'https://127.0.0.1:9/v2' },
-    platform: 'linux',
-    homedir: '/nonexistent',
-    out: () => out,
-    err: () => err,
-  };
-}
+import { main } from '../../electron/cli/zpa';
+import { bufferIo } from '../support/buffer-io';
 
 const base = { query: 'a@example.com', account: 'Acme', asOf: '2026-11-23T09:00:00Z' };
 

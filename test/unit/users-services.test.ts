@@ -10,22 +10,12 @@ import { POLICY_MAX_AGE_MS, POLICY_RETRY_AFTER_MS, PolicyService } from '../../e
 import { USER_CACHE_DIR, UserDirectoryCache } from '../../electron/node/users/user-directory-cache';
 import { UsersService } from '../../electron/node/users/users-service';
 import { TransportError } from '../../electron/node/ports';
+import { fixedTokenAccount } from '../support/account-fixtures';
 import { tempDir } from '../support/temp-dir';
 
-const API = 'https://api.zoom.us/v2';
 const START = Date.UTC(2026, 10, 23, 9, 0, 0);
 
-const ACCOUNT: Account = {
-  id: 'acct-fixed',
-  name: 'Acme',
-  cloud: 'zoom',
-  apiBase: API,
-  oauthBase: 'https://zoom.us/oauth/token',
-  credential: { kind: 'token' },
-  createdAt: new Date(START).toISOString(),
-  updatedAt: new Date(START).toISOString(),
-  secretStoredAt: new Date(START).toISOString(),
-};
+const ACCOUNT = fixedTokenAccount(new Date(START));
 
 type Answer = { status: number; body?: unknown } | 'network';
 

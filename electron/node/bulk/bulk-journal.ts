@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/domain/errors';
 import { outcomeSchema } from '../../../shared/domain/outcome';
 import { bulkRowStateSchema, bulkRunStateSchema } from '../../../shared/ipc/bulk-schemas';
 import { appendDurably } from '../history/history-files';
+import { processAlive } from '../process-alive';
 import { errorCode } from '../settings/backup-file';
 import { DurableAppender } from './durable-append';
 
@@ -288,15 +289,6 @@ export interface RunOwner {
   host: string;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
-}
-
 /** The live process (other than this one) running the run, or null. */
 export function liveOwner(runDir: string): RunOwner | null {
   let text: string;
@@ -310,7 +302,7 @@ export function liveOwner(runDir: string): RunOwner | null {
   if (!Number.isSafeInteger(n) || n <= 0 || n === process.pid) return null;
   // A process on another machine (a shared data folder) cannot be checked: assume it is alive.
   if ((host ?? '') !== os.hostname()) return { pid: n, host: host ?? '' };
-  return alive(n) ? { pid: n, host: host ?? '' } : null;
+  return processAlive(n) ? { pid: n, host: host ?? '' } : null;
 }
 
 /** Marks this process as the run's owner, unless another live process is (AppError not_allowed). */

@@ -4,12 +4,13 @@ import { isAppError } from '../../../shared/domain/errors';
 import type { HistoryEntry } from '../../../shared/domain/history';
 import type { Outcome } from '../../../shared/domain/outcome';
 import type { UserLookup } from '../../../shared/domain/users';
-import type {
-  BulkRowState,
-  BulkRunCounts,
-  BulkRunRow,
-  BulkRunState,
-  BulkRunStatus,
+import {
+  BULK_FINAL_ROW_STATES,
+  type BulkRowState,
+  type BulkRunCounts,
+  type BulkRunRow,
+  type BulkRunState,
+  type BulkRunStatus,
 } from '../../../shared/ipc/bulk-schemas';
 import type { Clock } from '../ports';
 import type { BulkJournal } from './bulk-journal';
@@ -84,15 +85,7 @@ export interface RunnerOptions {
   onStop?: (runner: BulkRunner) => void;
 }
 
-const FINAL: ReadonlySet<BulkRowState> = new Set([
-  'updated',
-  'failed',
-  'unknown',
-  'cancelled',
-  'eligible',
-  'ineligible',
-  'lookup_failed',
-]);
+const FINAL: ReadonlySet<BulkRowState> = new Set(BULK_FINAL_ROW_STATES);
 
 interface StopReason {
   state: Extract<BulkRunState, 'paused' | 'daily_limit' | 'cancelled'>;

@@ -27,7 +27,14 @@ import {
   type RunHeader,
 } from './bulk-journal';
 import { writeResultsCsv } from './bulk-results';
-import { BulkRunner, isFinalRowState, type ChangeFn, type LookupFn, type RunnerRow } from './bulk-runner';
+import {
+  BulkRunner,
+  isFinalRowState,
+  type ChangeFn,
+  type LookupFn,
+  type RunnerOptions,
+  type RunnerRow,
+} from './bulk-runner';
 import { decodeCsv, parseBulkCsv, type ColumnChoice, type ImportRow, type ParsedImport } from './csv-import';
 import { generateSafePassword, PasswordsOutFile } from './passwords-out';
 import type { RateLimitSettings } from './rate-limit-settings';
@@ -512,15 +519,7 @@ export class BulkService {
   ): BulkRunner {
     return new BulkRunner(
       {
-        runId: header.runId,
-        account: header.account,
-        fileName: header.file.name,
-        createdAt: header.createdAt,
-        dryRun: header.dryRun,
-        reason: header.reason,
-        concurrency: header.concurrency,
-        rate: header.rate,
-        passwordsFile: header.passwordsOut,
+        ...runnerFieldsOf(header),
         rows,
         journal: io.journal,
         change: this.o.change,
@@ -557,15 +556,7 @@ export class BulkService {
     const rows = snapshot.rows.map((r) => rowFromJournal(r, last === 'cancelled'));
     return new BulkRunner(
       {
-        runId: header.runId,
-        account: header.account,
-        fileName: header.file.name,
-        createdAt: header.createdAt,
-        dryRun: header.dryRun,
-        reason: header.reason,
-        concurrency: header.concurrency,
-        rate: header.rate,
-        passwordsFile: header.passwordsOut,
+        ...runnerFieldsOf(header),
         rows,
         journal: null,
         change: this.o.change,
@@ -674,22 +665,7 @@ export class BulkService {
             : 'failed';
     row.state = state;
     row.inFlight = null;
-    await journal.result({
-      i: row.i,
-      state,
-      at: this.clock.now().toISOString(),
-      requestId: entry.id,
-      outcome: entry.outcome,
-      httpStatus: entry.httpStatus,
-      zoomCode: entry.zoomCode,
-      message: entry.message,
-      trackingId: entry.trackingId,
-    });
-    row.result = {
-      t: 'result',
-      i: row.i,
-      state,
-      at: entry.at,
+    const answer = {
       requestId: entry.id,
       outcome: entry.outcome,
       httpStatus: entry.httpStatus,
@@ -697,6 +673,8 @@ export class BulkService {
       message: entry.message,
       trackingId: entry.trackingId,
     };
+    await journal.result({ i: row.i, state, at: this.clock.now().toISOString(), ...answer });
+    row.result = { t: 'result', i: row.i, state, at: entry.at, ...answer };
   }
 
   /** The file's passwords for rows that have their own, re-read from the file (checked unchanged). */
@@ -724,6 +702,26 @@ export class BulkService {
     }
     return out;
   }
+}
+
+/** What a runner takes from the run's journal header, whether it runs the rows or only shows them. */
+function runnerFieldsOf(
+  header: RunHeader,
+): Pick<
+  RunnerOptions,
+  'runId' | 'account' | 'fileName' | 'createdAt' | 'dryRun' | 'reason' | 'concurrency' | 'rate' | 'passwordsFile'
+> {
+  return {
+    runId: header.runId,
+    account: header.account,
+    fileName: header.file.name,
+    createdAt: header.createdAt,
+    dryRun: header.dryRun,
+    reason: header.reason,
+    concurrency: header.concurrency,
+    rate: header.rate,
+    passwordsFile: header.passwordsOut,
+  };
 }
 
 function columnsOf(imported: Import): ColumnChoice {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../../../shared/domain/errors';
+import { processAlive } from '../process-alive';
 import { errorCode } from '../settings/backup-file';
 
 /** How long a writer waits for another (an append takes milliseconds; a retention run on a big file, seconds). */
@@ -49,15 +50,6 @@ function readHolder(lockFile: string): { holder: Holder | null; ino: number; age
   };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
-}
-
 function isStale(info: NonNullable<ReturnType<typeof readHolder>>): boolean {
   if (info.ageMs > STALE_LOCK_MS) return true;
   // A half-written lock file (its creator died between create and write) gets the benefit of the doubt for a while.
@@ -65,7 +57,7 @@ function isStale(info: NonNullable<ReturnType<typeof readHolder>>): boolean {
   if (info.holder.host !== os.hostname()) return false;
   // Locks are only held inside synchronous calls, so one naming this process was left by an earlier
   // process that had the same pid (common in containers).
-  return info.holder.pid === process.pid || !alive(info.holder.pid);
+  return info.holder.pid === process.pid || !processAlive(info.holder.pid);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/domain/errors';
+import type { BulkMethod } from '../../../shared/ipc/bulk-schemas';
 import type { Core } from '../core';
 import type { HandlerTable, ShellServices } from './handler-table';
 import { exportTarget } from './history-ipc';
@@ -13,21 +14,7 @@ export function registerBulkHandlers(
   core: Core,
   shell: ShellServices,
   now: () => Date = () => new Date(),
-): Pick<
-  HandlerTable,
-  | 'openBulkFile'
-  | 'setBulkColumns'
-  | 'startBulkRun'
-  | 'getBulkRun'
-  | 'pauseBulkRun'
-  | 'resumeBulkRun'
-  | 'cancelBulkRun'
-  | 'listBulkRuns'
-  | 'rerunFailedRows'
-  | 'exportBulkResults'
-  | 'getRateLimit'
-  | 'setRateLimit'
-> {
+): Pick<HandlerTable, BulkMethod> {
   const day = (): string => now().toISOString().slice(0, 10);
   return {
     openBulkFile: async () => {

@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import { Icon } from './Icon';
+import type { ReactNode } from 'react';
+import { Field } from './Field';
 
 /** A short numeric input (rate, concurrency) kept as text so a half-typed value is never lost. */
 export function BulkNumberField({
@@ -21,45 +21,29 @@ export function BulkNumberField({
   hint?: ReactNode;
   disabled?: boolean;
 }) {
-  const id = useId();
-  const hintId = useId();
-  const errorId = useId();
-  const described = [error === null ? null : errorId, hint === undefined ? null : hintId].filter(Boolean).join(' ');
   return (
-    <div className="field bulk-number">
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <span className="bulk-number-input">
-        <input
-          id={id}
-          className="input"
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={placeholder}
-          value={value}
-          disabled={disabled}
-          aria-invalid={error !== null}
-          aria-describedby={described === '' ? undefined : described}
-          onChange={(e) => onChange(e.target.value)}
-        />
-        <span className="bulk-number-unit" aria-hidden="true">
-          {unit}
+    <Field label={label} error={error} hint={hint} className="bulk-number">
+      {({ id, describedBy }) => (
+        <span className="bulk-number-input">
+          <input
+            id={id}
+            className="input"
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={placeholder}
+            value={value}
+            disabled={disabled}
+            aria-invalid={error !== null}
+            aria-describedby={describedBy}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <span className="bulk-number-unit" aria-hidden="true">
+            {unit}
+          </span>
         </span>
-      </span>
-      {error === null ? null : (
-        <p id={errorId} className="field-error">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
       )}
-      {hint === undefined ? null : (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

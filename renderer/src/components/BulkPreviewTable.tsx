@@ -115,7 +115,7 @@ export function BulkPreviewTable({ preview, generate }: { preview: BulkPreview; 
         />
         <PasswordSummary preview={preview} generate={generate} />
       </div>
-      <div className="bulk-table-body">
+      <div className="grid-body bulk-table-body">
         {rows.length === 0 ? (
           <EmptyState icon={filter === 'excluded' ? 'check-circle' : 'inbox'} title={emptyTitle(filter, total)}>
             {emptyText(filter, total)}

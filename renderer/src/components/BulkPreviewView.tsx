@@ -56,7 +56,7 @@ export function BulkPreviewView({
         </div>
       )}
       <div className="bulk-preview-main">
-        <div className="bulk-panel">
+        <div className="panel bulk-panel">
           <BulkColumnPickers
             preview={preview}
             busy={importer.busy !== null}

@@ -100,7 +100,7 @@ export function BulkRunTable({ status }: { status: BulkRunStatus }) {
     : ['all', 'updated', 'failed', 'unknown', 'open'];
 
   return (
-    <div className="bulk-panel bulk-table">
+    <div className="panel bulk-panel bulk-table">
       <div className="bulk-table-bar">
         <FilterTabs
           label="Show rows"
@@ -119,7 +119,7 @@ export function BulkRunTable({ status }: { status: BulkRunStatus }) {
           </div>
         ) : null}
       </div>
-      <div className="bulk-table-body">
+      <div className="grid-body bulk-table-body">
         {rows.length === 0 ? (
           <EmptyState icon="check-circle" title="No rows here">
             No row of this run has this result{active ? ' yet' : ''}.

@@ -4,7 +4,6 @@ import type { UiError } from '../api/client';
 import { formatCount } from '../format/time';
 import { useBulkRun } from '../hooks/use-bulk-run';
 import { useNow } from '../hooks/use-now';
-import { BulkExportNotice } from './BulkExportNotice';
 import { BulkProgress } from './BulkProgress';
 import { BulkRunActions } from './BulkRunActions';
 import { BulkRunHeader } from './BulkRunHeader';
@@ -12,6 +11,9 @@ import { BulkRunNotice } from './BulkRunNotice';
 import { BulkRunTable } from './BulkRunTable';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorCallout } from './ErrorCallout';
+import { ExportNotice } from './ExportNotice';
+
+const ROWS = { one: 'row', many: 'rows' };
 
 /** One run, live while it goes on: progress, controls, notices and every row's result; then its results. */
 export function BulkRunView({
@@ -84,7 +86,13 @@ export function BulkRunView({
       {run.error === null ? null : <ErrorCallout error={run.error} title="The run did not answer" />}
       {taskError === null ? null : <ErrorCallout error={taskError.error} title={taskError.title} />}
       {exported === null ? null : (
-        <BulkExportNotice rows={exported.rows} file={exported.file} onDismiss={() => setExported(null)} />
+        <ExportNotice
+          rows={exported.rows}
+          file={exported.file}
+          onDismiss={() => setExported(null)}
+          unit={ROWS}
+          testId="bulk-export"
+        />
       )}
       <BulkRunNotice status={status} now={now} />
       <BulkRunTable status={status} />

@@ -20,14 +20,14 @@ export function BulkStart({
 }) {
   return (
     <section className="card bulk-start" aria-labelledby="bulk-start-title">
-      <div className="bulk-start-main">
-        <span className="bulk-start-icon" aria-hidden="true">
+      <div className="empty-state bulk-start-main">
+        <span className="empty-state-icon bulk-start-icon" aria-hidden="true">
           <Icon name="file-text" size={28} />
         </span>
-        <h2 id="bulk-start-title" className="bulk-start-title">
+        <h2 id="bulk-start-title" className="empty-state-title">
           Change many passwords from a CSV file
         </h2>
-        <p className="bulk-start-text">
+        <p className="empty-state-text bulk-start-text">
           Every row is checked and shown before anything is sent. Rows with a problem are left out, never fixed
           silently.
         </p>
@@ -48,7 +48,7 @@ export function BulkStart({
         {error === null ? null : <ErrorCallout error={error} title="The file could not be imported" />}
       </div>
       <div className="bulk-start-format">
-        <h3 className="bulk-format-title">What the file should hold</h3>
+        <h3 className="caps-label">What the file should hold</h3>
         <ul className="bulk-format-list">
           <li>
             <Icon name="user" size={15} />

@@ -64,7 +64,7 @@ export function ConfirmDialog({
       {open ? (
         <>
           <div className="dialog-content">
-            <span className={`dialog-icon dialog-icon-${tone}`} aria-hidden="true">
+            <span className={`icon-disc dialog-icon dialog-icon-${tone}`} aria-hidden="true">
               <Icon name={icon} size={20} />
             </span>
             <div>

@@ -44,7 +44,7 @@ function Fact({
 export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClose: () => void }) {
   return (
     <aside
-      className="details"
+      className="panel details"
       aria-labelledby="details-title"
       data-testid="history-details"
       onKeyDown={(event) => {
@@ -73,7 +73,7 @@ export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClos
         <p className="details-message">{entry.message}</p>
         {entry.zoomMessage === null ? null : (
           <blockquote className="result-quote">
-            <span className="result-quote-label">Zoom said</span>
+            <span className="caps-label caps-label-small result-quote-label">Zoom said</span>
             {entry.zoomMessage}
           </blockquote>
         )}
@@ -102,7 +102,7 @@ export function HistoryDetails({ entry, onClose }: { entry: HistoryEntry; onClos
           <Fact label="Sent by" value={entry.source === 'app' ? 'This app' : 'The zpa command'} />
         </dl>
         <section className="details-integrity" aria-labelledby="details-integrity-title">
-          <h3 id="details-integrity-title" className="details-subtitle">
+          <h3 id="details-integrity-title" className="caps-label details-subtitle">
             <Icon name="lock" size={14} />
             Integrity
           </h3>

@@ -164,7 +164,7 @@ export function HistoryScreen({ onStartChange }: { onStartChange: () => void }) 
         </div>
       ) : null}
       <div className={`history-main${showDetails ? ' has-details' : ''}`}>
-        <div className="history-panel">
+        <div className="panel history-panel">
           <HistoryFilters
             form={form}
             onChange={patchForm}
@@ -172,7 +172,7 @@ export function HistoryScreen({ onStartChange }: { onStartChange: () => void }) 
             dateProblem={dateRangeProblem(form)}
             accounts={accounts}
           />
-          <div className="history-body">{body}</div>
+          <div className="grid-body history-body">{body}</div>
           <HistoryStatusBar
             total={snapshot.total}
             overall={snapshot.overall}

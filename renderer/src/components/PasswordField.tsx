@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode, type Ref } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
+import { Field } from './Field';
 import { Icon } from './Icon';
 
 /** A password input with its own show/hide toggle; never autocompleted or spell-checked. */
@@ -44,60 +45,41 @@ export function PasswordField({
     setShownHere(next);
     onVisibleChange?.(next);
   };
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
-  const described =
-    [error === null ? null : errorId, hint === undefined ? null : hintId, describedBy ?? null]
-      .filter((id) => id !== null)
-      .join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId} className="field-label">
-        {label}
-      </label>
-      <div className="password-input">
-        <input
-          ref={inputRef}
-          id={inputId}
-          className="input input-mono"
-          type={visible ? 'text' : 'password'}
-          name={name}
-          autoComplete={autoComplete}
-          autoFocus={autoFocus}
-          placeholder={placeholder}
-          autoCapitalize="off"
-          autoCorrect="off"
-          spellCheck={false}
-          value={value}
-          disabled={disabled}
-          aria-invalid={invalid || error !== null}
-          aria-describedby={described}
-          onChange={(e) => onChange(e.target.value)}
-        />
-        <button
-          type="button"
-          className="password-toggle"
-          aria-label={visible ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
-          aria-pressed={visible}
-          title={visible ? 'Hide' : 'Show'}
-          disabled={disabled}
-          onClick={() => setVisible(!visible)}
-        >
-          <Icon name={visible ? 'eye-off' : 'eye'} size={16} />
-        </button>
-      </div>
-      {error === null ? null : (
-        <p id={errorId} className="field-error">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
+    <Field label={label} error={error} hint={hint} describedBy={describedBy}>
+      {({ id, describedBy: described }) => (
+        <div className="password-input">
+          <input
+            ref={inputRef}
+            id={id}
+            className="input input-mono"
+            type={visible ? 'text' : 'password'}
+            name={name}
+            autoComplete={autoComplete}
+            autoFocus={autoFocus}
+            placeholder={placeholder}
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            value={value}
+            disabled={disabled}
+            aria-invalid={invalid || error !== null}
+            aria-describedby={described}
+            onChange={(e) => onChange(e.target.value)}
+          />
+          <button
+            type="button"
+            className="password-toggle"
+            aria-label={visible ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
+            aria-pressed={visible}
+            title={visible ? 'Hide' : 'Show'}
+            disabled={disabled}
+            onClick={() => setVisible(!visible)}
+          >
+            <Icon name={visible ? 'eye-off' : 'eye'} size={16} />
+          </button>
+        </div>
       )}
-      {hint === undefined ? null : (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

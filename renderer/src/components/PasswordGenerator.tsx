@@ -52,7 +52,7 @@ export function PasswordGenerator({
 
   return (
     <div className="generator" role="group" aria-labelledby={`${id}-title`}>
-      <p id={`${id}-title`} className="generator-title">
+      <p id={`${id}-title`} className="caps-label caps-label-small">
         Generate a password
       </p>
       <div className="generator-controls">

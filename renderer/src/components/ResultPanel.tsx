@@ -37,7 +37,7 @@ export function ResultPanel({
       data-testid="result"
     >
       <div className="result-header">
-        <span className={`result-icon tone-${tone}`}>
+        <span className={`icon-disc tone-${tone}`}>
           <Icon name={OUTCOME_STYLE[entry.outcome].icon} size={24} />
         </span>
         <div className="result-heading">
@@ -55,7 +55,7 @@ export function ResultPanel({
       {children}
       {entry.zoomMessage === null ? null : (
         <blockquote className="result-quote">
-          <span className="result-quote-label">Zoom said</span>
+          <span className="caps-label caps-label-small result-quote-label">Zoom said</span>
           {entry.zoomMessage}
         </blockquote>
       )}

@@ -19,7 +19,7 @@ export function RuleChecklist({
 }) {
   return (
     <div className="checklist" id={id}>
-      <h3 className="checklist-title">{title}</h3>
+      <h3 className="caps-label caps-label-small checklist-title">{title}</h3>
       <ul className="checklist-items" aria-label="Password rules">
         {items.map((item) => (
           <li key={item.id} className={`checklist-item is-${item.state}`} data-rule={item.id} data-state={item.state}>

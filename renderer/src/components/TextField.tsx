@@ -1,5 +1,5 @@
-import { useId, type ReactNode, type Ref } from 'react';
-import { Icon } from './Icon';
+import type { ReactNode, Ref } from 'react';
+import { Field } from './Field';
 
 /** A labelled text input with an optional hint and an error that marks it invalid. */
 export function TextField({
@@ -31,48 +31,30 @@ export function TextField({
   inputRef?: Ref<HTMLInputElement>;
   maxLength?: number;
 }) {
-  const inputId = useId();
-  const hintId = useId();
-  const errorId = useId();
-  const described =
-    [error === null ? null : errorId, hint === undefined ? null : hintId].filter((id) => id !== null).join(' ') ||
-    undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId} className="field-label">
-        {label}
-      </label>
-      <input
-        ref={inputRef}
-        id={inputId}
-        className={`input${mono ? ' input-mono' : ''}`}
-        type="text"
-        name={name}
-        autoComplete="off"
-        autoCapitalize="off"
-        autoCorrect="off"
-        spellCheck={false}
-        autoFocus={autoFocus}
-        placeholder={placeholder}
-        maxLength={maxLength}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error !== null}
-        aria-describedby={described}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-      />
-      {error === null ? null : (
-        <p id={errorId} className="field-error">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
+    <Field label={label} error={error} hint={hint}>
+      {({ id, describedBy }) => (
+        <input
+          ref={inputRef}
+          id={id}
+          className={`input${mono ? ' input-mono' : ''}`}
+          type="text"
+          name={name}
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          autoFocus={autoFocus}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          value={value}
+          disabled={disabled}
+          aria-invalid={error !== null}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
+        />
       )}
-      {hint === undefined ? null : (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

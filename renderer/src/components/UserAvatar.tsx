@@ -10,7 +10,7 @@ export function UserAvatar({
   size?: 'normal' | 'small';
 }) {
   return (
-    <span className={`avatar avatar-${size}`} aria-hidden="true">
+    <span className={`icon-disc avatar avatar-${size}`} aria-hidden="true">
       {initials(user) || '?'}
     </span>
   );

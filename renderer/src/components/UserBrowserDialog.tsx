@@ -44,20 +44,23 @@ export function UserBrowserDialog({
 
 function UserBrowser({ account, onPick }: { account: string | undefined; onPick: (user: ZoomUserView) => void }) {
   const [search, setSearch] = useState('');
-  const needle = useDebouncedValue(search.trim(), 150);
+  const typed = search.trim();
+  const needle = useDebouncedValue(typed, 150);
   const directory = useUserDirectory(account, needle);
-  const [active, setActive] = useState({ needle, index: -1 });
+  // The selection belongs to what was typed (not the debounced search), so arrow keys pressed right after
+  // typing are not undone when the search applies.
+  const [active, setActive] = useState({ typed, index: -1 });
   const listId = useId();
   const statusId = useId();
   const { data, loading } = directory;
   const count = data?.matched ?? 0;
   // A new search starts again with nothing selected.
-  const activeIndex = active.needle === needle ? Math.min(active.index, count - 1) : -1;
+  const activeIndex = active.typed === typed ? Math.min(active.index, count - 1) : -1;
   const activeUser = activeIndex >= 0 ? directory.userAt(activeIndex) : undefined;
 
   const moveTo = (index: number) => {
     if (count === 0) return;
-    setActive({ needle, index: Math.max(0, Math.min(count - 1, index)) });
+    setActive({ typed, index: Math.max(0, Math.min(count - 1, index)) });
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const moves: Record<string, number> = {
@@ -131,7 +134,7 @@ function UserBrowser({ account, onPick }: { account: string | undefined; onPick:
         needle={needle}
         listId={listId}
         activeIndex={activeIndex}
-        onActivate={(index) => setActive({ needle, index })}
+        onActivate={(index) => setActive({ typed, index })}
         onPick={onPick}
       />
       <p className="browser-keys" aria-hidden="true">

@@ -58,7 +58,7 @@ export function UserLookupCard({
     return (
       <div className="user-card user-card-missing" data-testid="user-card" data-status="not_found">
         <CardHeading asOf={lookup.asOf} onReload={onReload}>
-          <span className="user-card-icon tone-warning">
+          <span className="icon-disc tone-warning">
             <Icon name="user-x" size={20} />
           </span>
           <div className="user-card-who">
@@ -195,7 +195,7 @@ function Unavailable({
   return (
     <div className="user-card user-card-unavailable" data-testid="user-card" data-status="unavailable">
       <div className="user-card-heading">
-        <span className="user-card-icon tone-neutral">
+        <span className="icon-disc tone-neutral">
           <Icon name="info" size={20} />
         </span>
         <div className="user-card-who">
