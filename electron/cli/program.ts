@@ -9,6 +9,9 @@ import type { CliContext } from './context';
 import { oneLine } from './format';
 import { looksLikeSecret } from './secrets';
 
+/** Widest command line in `zpa --help`'s list; longer ones show `[options]` instead of each flag. */
+const MAX_TERM = 60;
+
 const ROOT_HELP = `
 Examples:
   zpa account add sales --token < token.txt
@@ -90,7 +93,10 @@ export function buildProgram(ctx: CliContext, argv: readonly string[]): Command 
             ? usage
             : usage.replace(/^\[options\]\s*/, '')
           : usage.replace(/\s*\[options\]$/, '');
-        return `${commandPath(cmd)}${rest ? ` ${rest}` : ''}`;
+        const term = `${commandPath(cmd)}${rest ? ` ${rest}` : ''}`;
+        // A long usage (zpa bulk) would widen the whole list: its full form is in `zpa <command> --help`.
+        const firstOption = term.indexOf(' [--');
+        return term.length > MAX_TERM && firstOption > 0 ? `${term.slice(0, firstOption)} [options]` : term;
       },
     })
     .addHelpText('after', ROOT_HELP);
