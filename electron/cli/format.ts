@@ -54,8 +54,12 @@ function columnsFor(entries: readonly HistoryEntry[]): Column[] {
 /** A plain-text table, one entry per line, columns padded to fit; the message comes last and is never cut. */
 export function historyTable(entries: readonly HistoryEntry[]): string {
   const columns = columnsFor(entries);
-  const all = [columns.map((c) => c.header), ...entries.map((e) => columns.map((c) => c.cell(e)))];
-  const widths = columns.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
+  return plainTable([columns.map((c) => c.header), ...entries.map((e) => columns.map((c) => c.cell(e)))]);
+}
+
+/** Rows as text, columns two spaces apart and padded to fit; the last column is never padded or cut. */
+export function plainTable(all: readonly (readonly string[])[]): string {
+  const widths = (all[0] ?? []).map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
   return (
     all
       .map((row) =>

@@ -5,7 +5,7 @@ import type {
   ConnectionTestResultView as ConnectionTestResult,
 } from '../../../shared/ipc/account-schemas';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { formatWhen, oneLine } from '../format';
+import { formatWhen, oneLine, plainTable } from '../format';
 
 export type { AccountView, ConnectionTestResult };
 
@@ -67,18 +67,7 @@ export function accountsTable(accounts: readonly AccountView[]): string {
     secretText(a),
     oneLine(a.apiBase),
   ]);
-  const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((row) => [...(row[i] ?? '')].length)));
-  return (
-    all
-      .map((row) =>
-        row
-          .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
+  return plainTable([header, ...rows]);
 }
 
 const CAPABILITY_TEXT: Readonly<Record<Capability, string>> = {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CREDENTIAL_LABELS, cloudShortLabel, type AccountView } from '../accounts/account-model';
 import type { UiError } from '../api/client';
-import { Icon } from './Icon';
+import { Icon, type IconName } from './Icon';
 
 /**
  * The header's account menu: shows the account every action runs against, and switches it. A menu
@@ -31,6 +31,11 @@ export function AccountSwitcher({
   const close = (refocus: boolean) => {
     setOpen(false);
     if (refocus) buttonRef.current?.focus();
+  };
+  // The dialog the action opens takes the focus, so the menu closes without handing it back.
+  const closeThen = (action: () => void) => {
+    close(false);
+    action();
   };
 
   useEffect(() => {
@@ -142,38 +147,22 @@ export function AccountSwitcher({
             </button>
           ))}
           <div className="menu-separator" role="separator" />
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            className="menu-item"
-            onClick={() => {
-              close(false);
-              onAdd();
-            }}
-          >
-            <span className="menu-check" aria-hidden="true">
-              <Icon name="plus" size={15} />
-            </span>
-            <span className="menu-item-name">Add account…</span>
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            className="menu-item"
-            onClick={() => {
-              close(false);
-              onManage();
-            }}
-          >
-            <span className="menu-check" aria-hidden="true">
-              <Icon name="settings" size={15} />
-            </span>
-            <span className="menu-item-name">Manage accounts</span>
-          </button>
+          <MenuAction icon="plus" label="Add account…" onClick={() => closeThen(onAdd)} />
+          <MenuAction icon="settings" label="Manage accounts" onClick={() => closeThen(onManage)} />
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** A command at the foot of the switcher's menu (reached with the arrow keys, like the accounts above it). */
+function MenuAction({ icon, label, onClick }: { icon: IconName; label: string; onClick: () => void }) {
+  return (
+    <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={onClick}>
+      <span className="menu-check" aria-hidden="true">
+        <Icon name={icon} size={15} />
+      </span>
+      <span className="menu-item-name">{label}</span>
+    </button>
   );
 }
